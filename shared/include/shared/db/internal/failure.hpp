@@ -1,0 +1,23 @@
+#pragma once
+// Translating exceptions thrown by SOCI / libpq / the caller's code into
+// Result errors. Internal to shared_db: used by ConnectionPool::with_session.
+
+#include <soci/session.h>
+
+#include "shared/result.hpp"
+
+namespace shared::db::internal {
+
+struct Failure {
+  Error error;
+  bool connection_level = false;  // the session is unusable; retry elsewhere
+};
+
+// Call only inside a catch block. Classifies the exception being handled:
+// connection-level (SQLSTATE class 08 or 57P, or libpq reports the connection
+// as bad) becomes kUnavailable, anything else kInternal. Logs the failure at
+// error level with the database's primary message only: no SQL text, no bound
+// parameters, no DETAIL line (which can quote row values).
+Failure classify_current_exception(soci::session* session) noexcept;
+
+}  // namespace shared::db::internal

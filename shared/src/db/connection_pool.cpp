@@ -1,0 +1,143 @@
+#include "shared/db/connection_pool.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <utility>
+
+#include <soci/soci.h>
+
+#include "shared/db/internal/connect_string.hpp"
+#include "shared/db/internal/libpq_session.hpp"
+#include "shared/log/logging.hpp"
+
+namespace shared::db {
+namespace {
+
+constexpr std::chrono::milliseconds kPingAcquireTimeout{1000};
+
+Result<std::string> checked_connect_string(const PoolSettings& settings) {
+  auto connect_string = internal::to_soci_connect_string(settings.url, settings.connect_timeout);
+  if (!connect_string) {
+    shared::log::error("database URL cannot be parsed; every database call will fail");
+  }
+  return connect_string;
+}
+
+// libpq's reason for a failed connect, e.g. "connection to server at
+// \"db\" (10.0.0.5), port 5432 failed: Connection refused". libpq never prints
+// the password, and the URL itself was already validated by
+// PQconninfoParse, so its message cannot be echoed here.
+std::string connect_failure_reason(const soci::soci_error& e) {
+  std::string message = e.get_error_message();
+  const auto first_newline = message.find('\n');
+  if (first_newline != std::string::npos) message.erase(0, first_newline + 1);
+  return message.substr(0, message.find('\n'));
+}
+
+}  // namespace
+
+ConnectionPool::ConnectionPool(PoolSettings settings)
+    : settings_(std::move(settings)), connect_string_(checked_connect_string(settings_)) {
+  idle_.reserve(settings_.size);
+  for (std::size_t i = 0; i < settings_.size; ++i) {
+    idle_.push_back(std::make_unique<internal::PooledConnection>());
+  }
+}
+
+ConnectionPool::~ConnectionPool() {
+  std::lock_guard lock(mutex_);
+  assert(in_use_ == 0 && "a Lease outlived its ConnectionPool");
+}
+
+Result<Lease> ConnectionPool::acquire() {
+  return acquire(settings_.acquire_timeout);
+}
+
+Result<Lease> ConnectionPool::acquire(std::chrono::milliseconds timeout) {
+  if (!connect_string_) return Error::unavailable("Database unavailable");
+  std::unique_ptr<internal::PooledConnection> connection;
+  {
+    std::unique_lock lock(mutex_);
+    if (!released_.wait_for(lock, timeout, [this] { return !idle_.empty(); })) {
+      return Error::unavailable("Database unavailable: all connections are busy");
+    }
+    connection = std::move(idle_.back());
+    idle_.pop_back();
+    ++in_use_;
+  }
+  // From here on the lease hands the slot back, whatever happens.
+  Lease lease(*this, std::move(connection));
+  if (Result<void> ready = make_ready(lease.connection()); !ready) return ready.error();
+  return lease;
+}
+
+// Runs without the pool lock: connecting or validating takes a round trip.
+Result<void> ConnectionPool::make_ready(internal::PooledConnection& connection) {
+  const std::uint64_t generation = failure_generation_.load();
+  if (connection.broken) {
+    connection.disconnect();
+    connection.broken = false;
+  }
+  if (connection.session && internal::is_connection_bad(*connection.session)) {
+    connection.disconnect();
+  }
+  // Some connection failed since this one was last checked (e.g. the server
+  // restarted): it is probably dead too, so find out before the caller does.
+  if (connection.session && connection.checked_generation != generation &&
+      !internal::is_alive(*connection.session)) {
+    connection.disconnect();
+  }
+  if (!connection.session) {
+    try {
+      connection.session = internal::open_session(connect_string_.value());
+    } catch (const soci::soci_error& e) {
+      shared::log::warn("cannot connect to the database", {{"reason", connect_failure_reason(e)}});
+      return Error::unavailable("Database unavailable");
+    }
+  }
+  connection.checked_generation = generation;
+  return Result<void>::success();
+}
+
+void ConnectionPool::release(std::unique_ptr<internal::PooledConnection> connection) noexcept {
+  // All of this may touch the network, so it happens before taking the lock.
+  // A transaction left open (no soci::transaction, or an error path that
+  // skipped it) must not leak into the next lease.
+  if (connection->session && !connection->broken &&
+      !internal::leave_transaction(*connection->session)) {
+    connection->broken = true;
+    note_connection_failure();
+  }
+  connection->cache.drop_retired();  // outside any transaction by now
+  if (connection->broken) {
+    connection->disconnect();
+    connection->broken = false;
+  }
+  {
+    std::lock_guard lock(mutex_);
+    idle_.push_back(std::move(connection));
+    --in_use_;
+  }
+  released_.notify_one();
+}
+
+void ConnectionPool::note_connection_failure() noexcept {
+  failure_generation_.fetch_add(1);
+}
+
+bool ConnectionPool::ping() {
+  const auto timeout = std::min(settings_.acquire_timeout, kPingAcquireTimeout);
+  Result<int> answer = with_session(timeout, [](soci::session& session) -> Result<int> {
+    int one = 0;
+    session << "SELECT 1", soci::into(one);
+    return one;
+  });
+  return answer.ok() && answer.value() == 1;
+}
+
+PoolStats ConnectionPool::stats() const {
+  std::lock_guard lock(mutex_);
+  return PoolStats{settings_.size, in_use_, idle_.size()};
+}
+
+}  // namespace shared::db

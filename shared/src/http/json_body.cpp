@@ -1,0 +1,23 @@
+#include "shared/http/json_body.hpp"
+
+namespace shared::http {
+
+bool is_json_media_type(std::string_view media_type) {
+  if (media_type == "application/json") return true;
+  return media_type.starts_with("application/") && media_type.ends_with("+json");
+}
+
+std::variant<nlohmann::json, Response> json_object_body(const Request& request) {
+  const std::string media_type = request.media_type();
+  // FastAPI parses a body without Content-Type as JSON; so do we. Any other
+  // declared type is refused rather than guessed at.
+  if (!media_type.empty() && !is_json_media_type(media_type)) {
+    return Response::detail(415, "Content-Type must be application/json");
+  }
+  nlohmann::json parsed = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_discarded()) return Response::detail(400, "Request body is not valid JSON");
+  if (!parsed.is_object()) return Response::detail(400, "Request body must be a JSON object");
+  return parsed;
+}
+
+}  // namespace shared::http

@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# The README's test command, and what CI runs (.ci/run) in a fresh clone on a
+# fresh Debian 12 machine: installs what is missing, builds, starts a private
+# throwaway PostgreSQL 15, runs every test, and always cleans up.
+#
+# Usage: tests/run.sh [extra ctest arguments]
+#   tests/run.sh                      everything, preset `dev` (ASan + UBSan)
+#   tests/run.sh -L unit              only tests labelled unit
+#   tests/run.sh -R shared_db         only tests whose name matches
+#   TEST_PRESET=release tests/run.sh  another CMake preset (CMakePresets.json)
+# Without ctest arguments, the end-to-end suite through nginx
+# (tests/e2e/run.sh) runs after ctest, on the same build.
+#
+# Tests find the server through the environment exported here:
+#   TEST_PG_URL      superuser URL of its `postgres` database
+#   TEST_PG_RESTART  shell command that restarts it (waits until it is up)
+#   TEST_PG_BIN, TEST_PG_HOST, TEST_PG_PORT
+#
+# Adding a step (end-to-end tests, benchmarks, ...): write a function and add
+# one `run_step` line to main(). Steps after the build all run even when an
+# earlier one failed, so one run reports everything; the script exits with
+# the status of the first step that failed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+readonly preset=${TEST_PRESET:-dev}
+readonly pg_bin=/usr/lib/postgresql/15/bin
+
+pg_dir=""    # the throwaway cluster's temp dir; empty until created
+as_pg=()     # prefix running a command as the cluster's owner
+step_results=()
+exit_status=0
+
+say() { echo "run.sh: $*" >&2; }
+
+# --- steps -----------------------------------------------------------------
+
+install_dependencies() {
+  deploy/local/install-deps.sh
+}
+
+build() {
+  cmake --preset "$preset"
+  cmake --build --preset "$preset" -j"$(nproc)"
+}
+
+# A private server rather than the machine's: tests create and drop
+# databases and restart it at will, and must not depend on (or disturb) any
+# local setup. Durability is switched off because the data is thrown away.
+start_postgres() {
+  pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/todo-tests-pg.XXXXXX")
+  # PostgreSQL refuses to run as root, so root runs it as `postgres`.
+  if [[ $(id -u) -eq 0 ]]; then
+    chown postgres: "$pg_dir"
+    as_pg=(runuser -u postgres --)
+  fi
+  "${as_pg[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 \
+    --no-sync >"$pg_dir/initdb.log" 2>&1 || { cat "$pg_dir/initdb.log" >&2; return 1; }
+
+  local port
+  port=$(free_port)
+  # In postgresql.conf rather than `-o "-c ..."`: no quoting of the temp
+  # path, and `pg_ctl restart` keeps them without being told again.
+  # initdb's pg_hba.conf already trusts only the local socket and loopback.
+  cat >>"$pg_dir/data/postgresql.conf" <<EOF
+port = $port
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$pg_dir'
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+max_connections = 300
+EOF
+  "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/postgres.log" -w -t 60 -s start ||
+    { tail -n 30 "$pg_dir/postgres.log" >&2; return 1; }
+
+  export TEST_PG_BIN=$pg_bin TEST_PG_HOST=127.0.0.1 TEST_PG_PORT=$port
+  export TEST_PG_URL="postgresql://postgres@127.0.0.1:$port/postgres"
+  TEST_PG_RESTART=$(printf '%q ' "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" \
+    -l "$pg_dir/postgres.log" -w -t 60 -s -m fast restart)
+  export TEST_PG_RESTART
+  say "PostgreSQL 15 on 127.0.0.1:$port (data in $pg_dir)"
+}
+
+# Asks the kernel for a port nobody uses right now.
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+run_ctest() {
+  ctest --preset "$preset" -j2 --output-on-failure --timeout 300 "$@"
+}
+
+# The whole stack behind nginx, started by deploy/local/run.sh from the build
+# above (its own PostgreSQL, free ports, a temp data dir; stopped at the end
+# even on failure). Skipped when ctest arguments select a subset (-R, -L).
+run_e2e() {
+  BUILD_DIR="build/$preset" tests/e2e/run.sh
+}
+
+# The images built from deploy/docker's Dockerfiles with podman, the whole
+# stack run in containers and the end-to-end suite run through the proxy
+# container (installs podman itself; docs/deploy.md, "The checks CI runs").
+run_containers() {
+  deploy/docker/test.sh
+}
+
+# --- plumbing ----------------------------------------------------------------
+
+# Runs on every exit (success, failure, Ctrl-C, kill), so no server or temp
+# dir outlives the run.
+cleanup() {
+  if [[ -n $pg_dir ]]; then
+    "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -s stop >/dev/null 2>&1 || true
+    rm -rf "$pg_dir"
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# run_step <name> <command...>: runs a test step, records its outcome.
+run_step() {
+  local name=$1 status=0
+  shift
+  "$@" || status=$?
+  if [[ $status -eq 0 ]]; then
+    step_results+=("$name: ok")
+  else
+    step_results+=("$name: FAILED ($status)")
+    [[ $exit_status -ne 0 ]] || exit_status=$status
+  fi
+}
+
+main() {
+  local started=$SECONDS
+  install_dependencies
+  build
+  start_postgres
+  run_step "ctest" run_ctest "$@"
+  [[ $# -gt 0 ]] || run_step "e2e" run_e2e
+  # Lints docs/openapi.yaml and unit-tests its response validator (npm).
+  run_step "openapi" tests/openapi/run.sh
+  # Kubernetes manifests rendered and validated, compose file and Dockerfiles
+  # checked against each other (no cluster, no container engine).
+  run_step "deploy" tests/deploy/run.sh
+  [[ $# -gt 0 ]] || run_step "containers" run_containers
+  say "preset $preset, $((SECONDS - started))s: $(IFS=';'; echo "${step_results[*]}" | sed 's/;/, /g')"
+  exit "$exit_status"
+}
+
+main "$@"

@@ -1,0 +1,106 @@
+// Unit tests of the HTTP layer's small pure pieces.
+#include <catch2/catch.hpp>
+
+#include "shared/http/bearer.hpp"
+#include "shared/http/error_response.hpp"
+#include "shared/http/json_body.hpp"
+
+#include "client_address.hpp"
+#include "percent_decode.hpp"
+#include "request_id.hpp"
+
+using namespace shared::http;
+
+TEST_CASE("percent_decode decodes escapes and plus signs in queries", "[unit][http]") {
+  CHECK(percent_decode("a%20b+c", true) == "a b c");
+  CHECK(percent_decode("a%20b+c", false) == "a b+c");
+  CHECK(percent_decode("%E2%9C%93", true) == "\xE2\x9C\x93");
+  CHECK(percent_decode("100%", true) == "100%");
+  CHECK(percent_decode("%zz%4", true) == "%zz%4");
+  CHECK(percent_decode("%25", true) == "%");
+}
+
+TEST_CASE("request ids: sane ones are kept, others replaced", "[unit][http]") {
+  CHECK(request_id_for("abc-123_X.y") == "abc-123_X.y");
+  const std::string generated = request_id_for("");
+  CHECK(generated.size() == 32);
+  CHECK(generated.find_first_not_of("0123456789abcdef") == std::string::npos);
+  CHECK(request_id_for("") != generated);
+  CHECK(request_id_for("has space").size() == 32);
+  CHECK(request_id_for("<script>").size() == 32);
+  CHECK(request_id_for(std::string(128, 'a')) == std::string(128, 'a'));
+  CHECK(request_id_for(std::string(129, 'a')).size() == 32);
+}
+
+TEST_CASE("client address believes X-Forwarded-For only from trusted proxies", "[unit][http]") {
+  const auto trusted = shared::config::CidrSet::parse({"127.0.0.1/32", "10.0.0.0/8"}).value();
+  CHECK(client_address("203.0.113.9", "1.2.3.4", trusted) == "203.0.113.9");
+  CHECK(client_address("127.0.0.1", std::nullopt, trusted) == "127.0.0.1");
+  CHECK(client_address("127.0.0.1", "198.51.100.7", trusted) == "198.51.100.7");
+  // A client may prepend anything; the right-most untrusted hop is the truth.
+  CHECK(client_address("127.0.0.1", "6.6.6.6, 198.51.100.7, 10.1.1.1", trusted) == "198.51.100.7");
+  CHECK(client_address("127.0.0.1", "10.0.0.1, 10.0.0.2", trusted) == "127.0.0.1");
+}
+
+TEST_CASE("bearer tokens are taken from the Authorization header", "[unit][http]") {
+  Request request;
+  CHECK_FALSE(bearer_token(request).has_value());
+  request.headers = {{"authorization", "Bearer abc.def.ghi"}};
+  CHECK(bearer_token(request) == "abc.def.ghi");
+  request.headers = {{"authorization", "bearer   abc  "}};
+  CHECK(bearer_token(request) == "abc");
+  request.headers = {{"authorization", "Basic dXNlcjpwYXNz"}};
+  CHECK_FALSE(bearer_token(request).has_value());
+  request.headers = {{"authorization", "Bearer "}};
+  CHECK_FALSE(bearer_token(request).has_value());
+}
+
+TEST_CASE("JSON bodies: 415 for other media types, 400 for non-objects", "[unit][http]") {
+  Request request;
+  request.body = R"({"a": 1})";
+  request.headers = {{"content-type", "application/json; charset=utf-8"}};
+  REQUIRE(std::holds_alternative<nlohmann::json>(json_object_body(request)));
+
+  request.headers = {};  // no Content-Type: parsed as JSON, as FastAPI does
+  REQUIRE(std::holds_alternative<nlohmann::json>(json_object_body(request)));
+
+  request.headers = {{"content-type", "text/plain"}};
+  CHECK(std::get<Response>(json_object_body(request)).status == 415);
+
+  request.headers = {{"content-type", "application/json"}};
+  for (const char* body : {"{", "[1,2]", "\"text\"", "42", "", "{\"a\":1} trailing"}) {
+    INFO(body);
+    request.body = body;
+    CHECK(std::get<Response>(json_object_body(request)).status == 400);
+  }
+}
+
+TEST_CASE("error codes map to the contract's statuses and headers", "[unit][http]") {
+  using shared::Error;
+  CHECK(error_response(Error::not_found("Task not found")).status == 404);
+  CHECK(error_response(Error::already_exists("x")).status == 409);
+  CHECK(error_response(Error::permission_denied("x")).status == 403);
+
+  const auto unauthenticated = error_response(Error::unauthenticated("nope"));
+  CHECK(unauthenticated.status == 401);
+  CHECK(unauthenticated.headers.at(0) ==
+        std::pair<std::string, std::string>{"WWW-Authenticate", "Bearer"});
+
+  const auto limited = error_response(Error::rate_limited("slow down", std::chrono::seconds(42)));
+  CHECK(limited.status == 429);
+  CHECK(limited.headers.at(0).second == "42");
+
+  const auto invalid = error_response(Error::invalid_field({"body", "email"}, "bad email"));
+  CHECK(invalid.status == 422);
+  const auto body = nlohmann::json::parse(invalid.body);
+  CHECK(body["detail"][0]["loc"] == nlohmann::json::array({"body", "email"}));
+  CHECK(body["detail"][0]["msg"] == "bad email");
+  CHECK(body["detail"][0]["type"] == "value_error");
+
+  const auto internal = error_response(Error::internal("SELECT secret FROM users"));
+  CHECK(internal.status == 500);
+  CHECK(internal.body.find("SELECT") == std::string::npos);
+  const auto unavailable = error_response(Error::unavailable("connection refused on 5432"));
+  CHECK(unavailable.status == 503);
+  CHECK(nlohmann::json::parse(unavailable.body)["detail"] == "Service temporarily unavailable");
+}
