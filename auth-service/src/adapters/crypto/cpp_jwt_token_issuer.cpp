@@ -1,0 +1,57 @@
+#include "adapters/crypto/cpp_jwt_token_issuer.hpp"
+
+#include <array>
+#include <cstdio>
+
+#include <jwt/jwt.hpp>
+#include <openssl/rand.h>
+
+namespace auth::adapters {
+namespace {
+
+// 128 random bits as 32 hex digits; nullopt if the CSPRNG fails.
+std::optional<std::string> random_jti() {
+  std::array<unsigned char, 16> bytes{};
+  if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) return std::nullopt;
+  std::string hex;
+  hex.reserve(32);
+  for (unsigned char b : bytes) {
+    char digits[3];
+    std::snprintf(digits, sizeof digits, "%02x", b);
+    hex += digits;
+  }
+  return hex;
+}
+
+}  // namespace
+
+CppJwtTokenIssuer::CppJwtTokenIssuer(TokenIssuerSettings settings, const domain::Clock& clock)
+    : settings_(std::move(settings)), clock_(clock) {}
+
+shared::Result<domain::IssuedToken> CppJwtTokenIssuer::issue(const domain::User& user) {
+  const auto jti = random_jti();
+  if (!jti) return shared::Error::internal("no randomness for jti");
+  const auto iat =
+      std::chrono::duration_cast<std::chrono::seconds>(clock_.now().time_since_epoch()).count();
+  try {
+    jwt::jwt_object token{jwt::params::algorithm("HS256"), jwt::params::secret(settings_.secret)};
+    // Claim and header names are string literals on purpose: cpp-jwt keeps
+    // them as string_views.
+    token.add_claim("sub", user.id);
+    token.add_claim("email", user.email.value());
+    token.add_claim("iat", static_cast<std::int64_t>(iat));
+    token.add_claim("exp", static_cast<std::int64_t>(iat + settings_.lifetime.count()));
+    if (!settings_.issuer.empty()) token.add_claim("iss", settings_.issuer);
+    if (!settings_.audience.empty()) token.add_claim("aud", settings_.audience);
+    token.add_claim("jti", *jti);
+    if (settings_.key_id) token.header().add_header("kid", *settings_.key_id);
+    std::error_code error;
+    std::string signed_token = token.signature(error);
+    if (error) return shared::Error::internal("token signing failed: " + error.message());
+    return domain::IssuedToken{std::move(signed_token), settings_.lifetime};
+  } catch (const std::exception& e) {
+    return shared::Error::internal(std::string("token signing failed: ") + e.what());
+  }
+}
+
+}  // namespace auth::adapters

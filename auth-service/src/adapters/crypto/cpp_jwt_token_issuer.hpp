@@ -1,0 +1,36 @@
+#pragma once
+// TokenIssuer with cpp-jwt: HS256, header {"alg":"HS256","typ":"JWT"} plus
+// "kid" when rotation is configured, claims sub, email, iat, exp, iss, aud
+// (each of iss/aud only when configured non-empty) and a random 128-bit jti.
+//
+// cpp-jwt is used only to encode and sign here; verification goes through the
+// shared verifier (shared/jwt), which does not have cpp-jwt's decode caveats.
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "domain/ports/clock.hpp"
+#include "domain/ports/token_issuer.hpp"
+
+namespace auth::adapters {
+
+struct TokenIssuerSettings {
+  std::string secret;  // ≥ 32 bytes, checked by the configuration
+  std::string issuer;
+  std::string audience;
+  std::chrono::seconds lifetime{604800};
+  std::optional<std::string> key_id;  // set when previous secrets exist
+};
+
+class CppJwtTokenIssuer final : public domain::TokenIssuer {
+ public:
+  CppJwtTokenIssuer(TokenIssuerSettings settings, const domain::Clock& clock);
+  shared::Result<domain::IssuedToken> issue(const domain::User& user) override;
+
+ private:
+  const TokenIssuerSettings settings_;
+  const domain::Clock& clock_;
+};
+
+}  // namespace auth::adapters

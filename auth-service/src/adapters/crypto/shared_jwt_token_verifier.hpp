@@ -1,0 +1,27 @@
+#pragma once
+// TokenVerifier backed by the shared verifier (shared/jwt), the same code
+// task-service uses, so both services accept exactly the same tokens.
+
+#include "shared/jwt/jwt_verifier.hpp"
+
+#include "domain/ports/token_verifier.hpp"
+
+namespace auth::adapters {
+
+class SharedJwtTokenVerifier final : public domain::TokenVerifier {
+ public:
+  explicit SharedJwtTokenVerifier(shared::config::JwtSettings settings)
+      : verifier_(std::move(settings)) {}
+
+  shared::Result<domain::TokenClaims> verify(std::string_view token) const override {
+    auto verified = verifier_.verify(token);
+    if (!verified) return verified.error();
+    return domain::TokenClaims{std::move(verified->subject), std::move(verified->email),
+                               verified->expires_at};
+  }
+
+ private:
+  shared::jwt::JwtVerifier verifier_;
+};
+
+}  // namespace auth::adapters

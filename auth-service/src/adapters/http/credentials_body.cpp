@@ -1,0 +1,94 @@
+#include "adapters/http/credentials_body.hpp"
+
+#include <optional>
+
+#include "shared/http/error_response.hpp"
+#include "shared/http/json_body.hpp"
+
+#include "adapters/http/form_urlencoded.hpp"
+#include "domain/utf8.hpp"
+
+namespace auth::adapters::http {
+namespace {
+
+using shared::FieldViolation;
+using shared::http::Response;
+
+struct Credentials {
+  std::string login;
+  std::string password;
+};
+
+// Reads string fields `names` of a JSON object in FastAPI's way: every
+// problem is reported, each at ["body", <name>].
+std::variant<Credentials, Response> credentials_from_json(const nlohmann::json& body,
+                                                          const char* login_name) {
+  std::vector<FieldViolation> violations;
+  std::string values[2];
+  const char* names[2] = {login_name, "password"};
+  for (int i = 0; i < 2; ++i) {
+    const auto member = body.find(names[i]);
+    if (member == body.end()) {
+      violations.push_back({{"body", names[i]}, "Field required", "missing"});
+    } else if (!member->is_string()) {
+      violations.push_back({{"body", names[i]}, "Input should be a valid string", "string_type"});
+    } else {
+      values[i] = member->get<std::string>();
+    }
+  }
+  if (!violations.empty()) {
+    return shared::http::error_response(shared::Error::invalid_argument(std::move(violations)));
+  }
+  return Credentials{std::move(values[0]), std::move(values[1])};
+}
+
+std::variant<Credentials, Response> json_credentials(const shared::http::Request& request) {
+  auto body = shared::http::json_object_body(request);
+  if (auto* response = std::get_if<Response>(&body)) return std::move(*response);
+  return credentials_from_json(std::get<nlohmann::json>(body), "email");
+}
+
+// Form values are arbitrary bytes after percent-decoding; JSON ones are
+// already valid UTF-8.
+std::variant<Credentials, Response> form_credentials(const shared::http::Request& request) {
+  const auto fields = parse_form_urlencoded(request.body);
+  std::vector<FieldViolation> violations;
+  std::string values[2];
+  const char* names[2] = {"username", "password"};
+  for (int i = 0; i < 2; ++i) {
+    auto value = form_value(fields, names[i]);
+    if (!value) {
+      violations.push_back({{"body", names[i]}, "Field required", "missing"});
+    } else if (!domain::utf8::is_valid(*value)) {
+      violations.push_back({{"body", names[i]},
+                            "Input should be a valid string, unable to parse raw data as a "
+                            "unicode string",
+                            "string_unicode"});
+    } else {
+      values[i] = std::move(*value);
+    }
+  }
+  if (!violations.empty()) {
+    return shared::http::error_response(shared::Error::invalid_argument(std::move(violations)));
+  }
+  return Credentials{std::move(values[0]), std::move(values[1])};
+}
+
+}  // namespace
+
+std::variant<app::SignUpCommand, Response> sign_up_command(const shared::http::Request& request) {
+  auto credentials = json_credentials(request);
+  if (auto* response = std::get_if<Response>(&credentials)) return std::move(*response);
+  auto& [email, password] = std::get<Credentials>(credentials);
+  return app::SignUpCommand{std::move(email), std::move(password)};
+}
+
+std::variant<app::LogInCommand, Response> log_in_command(const shared::http::Request& request) {
+  const bool is_form = request.media_type() == "application/x-www-form-urlencoded";
+  auto credentials = is_form ? form_credentials(request) : json_credentials(request);
+  if (auto* response = std::get_if<Response>(&credentials)) return std::move(*response);
+  auto& [email, password] = std::get<Credentials>(credentials);
+  return app::LogInCommand{std::move(email), std::move(password), request.client_address};
+}
+
+}  // namespace auth::adapters::http

@@ -1,0 +1,34 @@
+#pragma once
+// UserRepository in a map: for unit tests and examples. Holds to the same
+// contract as SociUserRepository (tests/auth/adapters/user_repository_contract).
+
+#include <map>
+#include <mutex>
+#include <random>
+
+#include "domain/ports/clock.hpp"
+#include "domain/ports/user_repository.hpp"
+
+namespace auth::adapters {
+
+class InMemoryUserRepository final : public domain::UserRepository {
+ public:
+  explicit InMemoryUserRepository(const domain::Clock& clock);
+
+  shared::Result<domain::User> add(const domain::NewUser& user) override;
+  shared::Result<std::optional<domain::User>> find_by_email(const domain::Email& email) override;
+  shared::Result<std::optional<domain::User>> find_by_id(const std::string& id) override;
+
+  // Test helper: forgets a user, as if deleted by an administrator.
+  void remove(const std::string& id);
+
+ private:
+  std::string new_uuid();
+
+  const domain::Clock& clock_;
+  std::mutex mutex_;
+  std::mt19937_64 random_;
+  std::map<std::string, domain::User> by_id_;
+};
+
+}  // namespace auth::adapters

@@ -1,0 +1,82 @@
+#include "adapters/postgres/soci_user_repository.hpp"
+
+#include <cctype>
+
+#include "adapters/postgres/user_statements.hpp"
+
+namespace auth::adapters {
+namespace {
+
+using internal::FindUser;
+using internal::InsertUser;
+using internal::UserRow;
+using MaybeUser = std::optional<domain::User>;
+
+domain::Timestamp from_epoch_us(long long microseconds) {
+  return domain::Timestamp(std::chrono::microseconds(microseconds));
+}
+
+// Rows hold emails the service normalised (or a migration wrote lower-case);
+// one that breaks the rules is a data problem, reported rather than hidden.
+shared::Result<domain::User> to_user(const UserRow& row) {
+  auto email = domain::Email::parse(row.email);
+  if (!email) return shared::Error::internal("stored email of user " + row.id + " is invalid");
+  return domain::User{row.id, std::move(email).value(), row.hashed_password,
+                      from_epoch_us(row.created_us), from_epoch_us(row.updated_us)};
+}
+
+// The canonical textual form; anything else cannot be an id we issued, and
+// PostgreSQL would answer it with an error rather than "no row".
+bool looks_like_uuid(const std::string& id) {
+  if (id.size() != 36) return false;
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    const bool dash_position = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash_position != (id[i] == '-')) return false;
+    if (!dash_position && !std::isxdigit(static_cast<unsigned char>(id[i]))) return false;
+  }
+  return true;
+}
+
+shared::Result<MaybeUser> find(shared::db::ConnectionPool& pool, const char* cache_key,
+                               const std::string& sql, const std::string& key) {
+  return pool.with_session([&](shared::db::Lease& lease) -> shared::Result<MaybeUser> {
+    auto& query = lease.cached<FindUser>(
+        cache_key, [&](soci::session& session) { return FindUser(session, sql); });
+    query.key = key;
+    if (!query.statement.execute(true)) return MaybeUser();
+    auto user = to_user(query.row);
+    if (!user) return user.error();
+    return MaybeUser(std::move(user).value());
+  });
+}
+
+}  // namespace
+
+SociUserRepository::SociUserRepository(shared::db::ConnectionPool& pool) : pool_(pool) {}
+
+shared::Result<domain::User> SociUserRepository::add(const domain::NewUser& user) {
+  // One statement, so repeating it after a lost connection is safe: either
+  // the first attempt never committed, or the retry finds the email taken.
+  return pool_.with_session([&](shared::db::Lease& lease) -> shared::Result<domain::User> {
+    auto& insert = lease.cached<InsertUser>(
+        "auth.users.insert", [](soci::session& session) { return InsertUser(session); });
+    insert.email = user.email.value();
+    insert.hash = user.password_hash;
+    if (!insert.statement.execute(true)) {
+      return shared::Error::already_exists(domain::kEmailTaken);
+    }
+    return domain::User{insert.row.id, user.email, user.password_hash,
+                        from_epoch_us(insert.row.created_us), from_epoch_us(insert.row.updated_us)};
+  });
+}
+
+shared::Result<MaybeUser> SociUserRepository::find_by_email(const domain::Email& email) {
+  return find(pool_, "auth.users.by_email", internal::kFindByEmailSql, email.value());
+}
+
+shared::Result<MaybeUser> SociUserRepository::find_by_id(const std::string& id) {
+  if (!looks_like_uuid(id)) return MaybeUser();
+  return find(pool_, "auth.users.by_id", internal::kFindByIdSql, id);
+}
+
+}  // namespace auth::adapters

@@ -1,0 +1,24 @@
+#pragma once
+// UserRepository on PostgreSQL through the shared SOCI pool. Statements are
+// prepared once per connection (Lease::cached) and parameterised; the schema
+// is auth-service/migrations.
+
+#include "shared/db/connection_pool.hpp"
+
+#include "domain/ports/user_repository.hpp"
+
+namespace auth::adapters {
+
+class SociUserRepository final : public domain::UserRepository {
+ public:
+  explicit SociUserRepository(shared::db::ConnectionPool& pool);
+
+  shared::Result<domain::User> add(const domain::NewUser& user) override;
+  shared::Result<std::optional<domain::User>> find_by_email(const domain::Email& email) override;
+  shared::Result<std::optional<domain::User>> find_by_id(const std::string& id) override;
+
+ private:
+  shared::db::ConnectionPool& pool_;
+};
+
+}  // namespace auth::adapters

@@ -1,0 +1,60 @@
+#pragma once
+// The SQL of SociUserRepository and the prepared statements bound to it.
+// Timestamps travel as epoch microseconds: SOCI's std::tm would drop the
+// fraction and the offset.
+
+#include <string>
+
+#include <soci/soci.h>
+
+namespace auth::adapters::internal {
+
+// ON CONFLICT DO NOTHING rather than catching unique_violation: a conflict is
+// an expected outcome (409), not an error to log, and a concurrent insert of
+// the same email waits for the first one to commit and then returns no row.
+inline constexpr const char* kInsertUserSql =
+    "INSERT INTO users (email, hashed_password) VALUES (:email, :hash) "
+    "ON CONFLICT ((lower(email))) DO NOTHING "
+    "RETURNING id::text, (extract(epoch FROM created_at) * 1000000)::bigint, "
+    "(extract(epoch FROM updated_at) * 1000000)::bigint";
+
+inline constexpr const char* kSelectUserColumns =
+    "SELECT id::text, email, hashed_password, "
+    "(extract(epoch FROM created_at) * 1000000)::bigint, "
+    "(extract(epoch FROM updated_at) * 1000000)::bigint FROM users ";
+
+inline const std::string kFindByEmailSql =
+    std::string(kSelectUserColumns) + "WHERE lower(email) = lower(:email)";
+inline const std::string kFindByIdSql =
+    std::string(kSelectUserColumns) + "WHERE id = CAST(:id AS uuid)";
+
+struct UserRow {
+  std::string id;
+  std::string email;
+  std::string hashed_password;
+  long long created_us = 0;
+  long long updated_us = 0;
+};
+
+struct InsertUser {
+  explicit InsertUser(soci::session& session)
+      : statement((session.prepare << kInsertUserSql, soci::use(email), soci::use(hash),
+                   soci::into(row.id), soci::into(row.created_us), soci::into(row.updated_us))) {}
+  std::string email;
+  std::string hash;
+  UserRow row;
+  soci::statement statement;  // declared last: binds the members above
+};
+
+// One shape for both look-ups: a key in, a whole row out.
+struct FindUser {
+  FindUser(soci::session& session, const std::string& sql)
+      : statement((session.prepare << sql, soci::use(key), soci::into(row.id),
+                   soci::into(row.email), soci::into(row.hashed_password),
+                   soci::into(row.created_us), soci::into(row.updated_us))) {}
+  std::string key;
+  UserRow row;
+  soci::statement statement;
+};
+
+}  // namespace auth::adapters::internal

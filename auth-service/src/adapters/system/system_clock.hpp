@@ -1,0 +1,13 @@
+#pragma once
+#include "domain/ports/clock.hpp"
+
+namespace auth::adapters {
+
+class SystemClock final : public domain::Clock {
+ public:
+  std::chrono::system_clock::time_point now() const override {
+    return std::chrono::system_clock::now();
+  }
+};
+
+}  // namespace auth::adapters

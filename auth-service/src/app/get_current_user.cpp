@@ -1,0 +1,17 @@
+#include "app/get_current_user.hpp"
+
+namespace auth::app {
+
+GetCurrentUser::GetCurrentUser(const domain::TokenVerifier& verifier, domain::UserRepository& users)
+    : verifier_(verifier), users_(users) {}
+
+shared::Result<domain::User> GetCurrentUser::execute(std::string_view token) const {
+  auto claims = verifier_.verify(token);
+  if (!claims) return claims.error();
+  auto user = users_.find_by_id(claims->subject);
+  if (!user) return user.error();
+  if (!user->has_value()) return shared::Error::unauthenticated(kUserGone);
+  return std::move(**user);
+}
+
+}  // namespace auth::app

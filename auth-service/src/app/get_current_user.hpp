@@ -1,0 +1,26 @@
+#pragma once
+#include <string_view>
+
+#include "shared/result.hpp"
+
+#include "domain/ports/token_verifier.hpp"
+#include "domain/ports/user_repository.hpp"
+#include "domain/user.hpp"
+
+namespace auth::app {
+
+inline constexpr const char* kUserGone = "User no longer exists";
+
+// The user a bearer token names. kUnauthenticated when the token is rejected
+// (the verifier's reason) or its user no longer exists (kUserGone).
+class GetCurrentUser {
+ public:
+  GetCurrentUser(const domain::TokenVerifier& verifier, domain::UserRepository& users);
+  [[nodiscard]] shared::Result<domain::User> execute(std::string_view token) const;
+
+ private:
+  const domain::TokenVerifier& verifier_;
+  domain::UserRepository& users_;
+};
+
+}  // namespace auth::app

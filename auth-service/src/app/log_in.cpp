@@ -1,0 +1,45 @@
+#include "app/log_in.hpp"
+
+namespace auth::app {
+
+LogIn::LogIn(domain::UserRepository& users, domain::PasswordHasher& hasher,
+             domain::TokenIssuer& tokens, domain::FailedLoginThrottle& throttle)
+    : users_(users), hasher_(hasher), tokens_(tokens), throttle_(throttle) {}
+
+shared::Result<domain::IssuedToken> LogIn::execute(const LogInCommand& command) const {
+  const std::string email = domain::Email::normalise(command.email);
+  if (const auto wait = throttle_.blocked_for(email, command.client_address)) {
+    return shared::Error::rate_limited(kTooManyAttempts, *wait);
+  }
+
+  std::optional<domain::User> user;
+  auto matched = credentials_match(email, command.password, user);
+  if (!matched) return matched.error();
+  if (!*matched) {
+    throttle_.record_failure(email, command.client_address);
+    return shared::Error::unauthenticated(kBadCredentials);
+  }
+  throttle_.clear(email);
+  return tokens_.issue(*user);
+}
+
+shared::Result<bool> LogIn::credentials_match(const std::string& email, const std::string& password,
+                                              std::optional<domain::User>& user) const {
+  // An address that breaks the rules cannot belong to anyone: treat it like an
+  // unknown one rather than answering differently (no 422 oracle at login).
+  auto parsed = domain::Email::parse(email);
+  if (parsed) {
+    auto found = users_.find_by_email(*parsed);
+    if (!found) return found.error();
+    user = std::move(found).value();
+  }
+  // bcrypt would silently use only the first 72 bytes; never let that log in.
+  const bool usable = password.size() <= domain::PlainPassword::kMaxBytes;
+  if (!user || !usable) {
+    hasher_.spend_equivalent_effort(password.substr(0, domain::PlainPassword::kMaxBytes));
+    return false;
+  }
+  return hasher_.matches(password, user->password_hash);
+}
+
+}  // namespace auth::app

@@ -1,0 +1,48 @@
+#pragma once
+#include <string>
+
+#include "shared/result.hpp"
+
+#include "domain/failed_login_throttle.hpp"
+#include "domain/ports/password_hasher.hpp"
+#include "domain/ports/token_issuer.hpp"
+#include "domain/ports/user_repository.hpp"
+#include "domain/token.hpp"
+
+namespace auth::app {
+
+struct LogInCommand {
+  std::string email;           // as typed
+  std::string password;        // as typed; never logged
+  std::string client_address;  // for the per-client failure count
+};
+
+inline constexpr const char* kBadCredentials = "Incorrect email or password";
+inline constexpr const char* kTooManyAttempts = "Too many failed login attempts, try again later";
+
+// Exchanges credentials for an access token.
+// - kRateLimited (with retry_after) when the email or the client has too many
+//   recent failures; checked first, so a blocked attacker costs no bcrypt.
+// - kUnauthenticated kBadCredentials for an unknown email, a wrong password,
+//   or a password bcrypt cannot take whole (> 72 bytes): always after one
+//   bcrypt-priced check, so all three look alike from outside. Each counts as
+//   a failure for the email and the client.
+// - On success the email's failure count is cleared.
+class LogIn {
+ public:
+  LogIn(domain::UserRepository& users, domain::PasswordHasher& hasher, domain::TokenIssuer& tokens,
+        domain::FailedLoginThrottle& throttle);
+  [[nodiscard]] shared::Result<domain::IssuedToken> execute(const LogInCommand& command) const;
+
+ private:
+  [[nodiscard]] shared::Result<bool> credentials_match(const std::string& email,
+                                                       const std::string& password,
+                                                       std::optional<domain::User>& user) const;
+
+  domain::UserRepository& users_;
+  domain::PasswordHasher& hasher_;
+  domain::TokenIssuer& tokens_;
+  domain::FailedLoginThrottle& throttle_;
+};
+
+}  // namespace auth::app

@@ -1,0 +1,30 @@
+#pragma once
+// Everything auth-service reads from the environment, read once at start-up
+// (names and defaults: shared/spec/architecture.md). Throws
+// shared::config::ConfigError naming the variable on any bad value.
+
+#include <chrono>
+#include <cstddef>
+
+#include "shared/config/env.hpp"
+#include "shared/log/logging.hpp"
+
+#include "domain/failed_login_throttle.hpp"
+
+namespace auth::config {
+
+struct AuthConfig {
+  shared::config::HttpSettings http;            // AUTH_PORT (8001), HTTP_THREADS, ...
+  shared::config::DatabaseSettings database;    // DATABASE_URL, DB_POOL_SIZE
+  shared::config::JwtSettings jwt;              // JWT_SECRET(_FILE), JWT_PREVIOUS_SECRETS, ...
+  shared::log::LogSettings log;                 // LOG_LEVEL, LOG_FORMAT
+  std::chrono::seconds token_lifetime{604800};  // JWT_EXPIRES_IN
+  int bcrypt_cost = 12;                         // BCRYPT_COST, 10..15
+  std::size_t hash_workers = 1;                 // HASH_WORKERS, default: cores
+  std::size_t hash_queue_limit = 32;            // HASH_QUEUE_LIMIT
+  domain::LoginLimits login_limits;             // LOGIN_MAX_FAILURES_PER_*, LOGIN_FAILURE_WINDOW
+};
+
+AuthConfig load_auth_config(const shared::config::Env& env);
+
+}  // namespace auth::config

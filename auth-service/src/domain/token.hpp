@@ -1,0 +1,22 @@
+#pragma once
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace auth::domain {
+
+// A freshly signed access token. Never log `access_token`.
+struct IssuedToken {
+  std::string access_token;
+  std::chrono::seconds expires_in{0};
+};
+
+// What a verified token says about its bearer.
+struct TokenClaims {
+  std::string subject;               // the user id
+  std::optional<std::string> email;  // absent in tokens minted without one
+  std::int64_t expires_at = 0;       // seconds since the epoch
+};
+
+}  // namespace auth::domain

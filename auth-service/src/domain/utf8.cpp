@@ -1,0 +1,110 @@
+#include "domain/utf8.hpp"
+
+#include <cstdint>
+#include <optional>
+
+namespace auth::domain::utf8 {
+namespace {
+
+struct Decoded {
+  char32_t code_point = 0;
+  std::size_t length = 0;
+};
+
+// Decodes one code point at `text[at]`, or nullopt when ill-formed.
+std::optional<Decoded> decode(std::string_view text, std::size_t at) {
+  const auto byte = [&](std::size_t i) { return static_cast<std::uint8_t>(text[at + i]); };
+  const std::uint8_t lead = byte(0);
+  if (lead < 0x80) return Decoded{lead, 1};
+  std::size_t length = 0;
+  char32_t code_point = 0;
+  char32_t minimum = 0;
+  if ((lead & 0xE0) == 0xC0) {
+    length = 2, code_point = lead & 0x1F, minimum = 0x80;
+  } else if ((lead & 0xF0) == 0xE0) {
+    length = 3, code_point = lead & 0x0F, minimum = 0x800;
+  } else if ((lead & 0xF8) == 0xF0) {
+    length = 4, code_point = lead & 0x07, minimum = 0x10000;
+  } else {
+    return std::nullopt;
+  }
+  if (at + length > text.size()) return std::nullopt;
+  for (std::size_t i = 1; i < length; ++i) {
+    if ((byte(i) & 0xC0) != 0x80) return std::nullopt;
+    code_point = (code_point << 6) | (byte(i) & 0x3F);
+  }
+  if (code_point < minimum || code_point > 0x10FFFF) return std::nullopt;
+  if (code_point >= 0xD800 && code_point <= 0xDFFF) return std::nullopt;
+  return Decoded{code_point, length};
+}
+
+void encode(char32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Latin Extended-A pairs upper/lower as even/odd, except in 0x139..0x148 and
+// 0x179..0x17E where the upper-case letter is the odd one.
+char32_t lower_latin_extended_a(char32_t cp) {
+  if (cp == 0x130) return U'i';  // İ → i (simple mapping)
+  if (cp == 0x178) return 0xFF;  // Ÿ → ÿ
+  const bool odd_upper = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+  if (odd_upper) return (cp % 2 == 1) ? cp + 1 : cp;
+  if (cp == 0x131 || cp == 0x138 || cp == 0x149 || cp == 0x17F) return cp;
+  return (cp % 2 == 0) ? cp + 1 : cp;
+}
+
+char32_t lower(char32_t cp) {
+  if (cp >= U'A' && cp <= U'Z') return cp + 0x20;
+  if (cp < 0xC0) return cp;
+  if (cp <= 0xDE) return cp == 0xD7 ? cp : cp + 0x20;  // À..Þ except ×
+  if (cp >= 0x100 && cp <= 0x17F) return lower_latin_extended_a(cp);
+  if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) return cp + 0x20;  // Greek
+  if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;                 // Ѐ..Џ
+  if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;                 // А..Я
+  return cp;
+}
+
+}  // namespace
+
+bool is_valid(std::string_view text) {
+  for (std::size_t at = 0; at < text.size();) {
+    const auto decoded = decode(text, at);
+    if (!decoded) return false;
+    at += decoded->length;
+  }
+  return true;
+}
+
+std::size_t code_point_count(std::string_view text) {
+  std::size_t count = 0;
+  for (unsigned char c : text) count += (c & 0xC0) != 0x80 ? 1 : 0;
+  return count;
+}
+
+std::string to_lower(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t at = 0; at < text.size();) {
+    const auto decoded = decode(text, at);
+    if (!decoded) return std::string(text);  // callers validate first; never corrupt
+    encode(lower(decoded->code_point), out);
+    at += decoded->length;
+  }
+  return out;
+}
+
+}  // namespace auth::domain::utf8

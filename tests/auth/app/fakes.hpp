@@ -1,0 +1,64 @@
+#pragma once
+// In-memory test doubles for the auth-service ports.
+
+#include <atomic>
+#include <map>
+#include <string>
+
+#include "domain/ports/clock.hpp"
+#include "domain/ports/password_hasher.hpp"
+#include "domain/ports/token_issuer.hpp"
+#include "domain/ports/token_verifier.hpp"
+
+namespace auth::testing {
+
+class FakeClock final : public domain::Clock {
+ public:
+  std::chrono::system_clock::time_point now() const override { return now_; }
+  void advance(std::chrono::seconds by) { now_ += by; }
+
+ private:
+  std::chrono::system_clock::time_point now_ =
+      std::chrono::system_clock::time_point(std::chrono::seconds(1'800'000'000));
+};
+
+// Reversible "hash" so tests can see what was hashed; counts every
+// bcrypt-priced call so tests can prove the dummy check ran.
+class FakePasswordHasher final : public domain::PasswordHasher {
+ public:
+  shared::Result<std::string> hash(const domain::PlainPassword& password) override {
+    ++hashes;
+    return "fake$" + password.reveal();
+  }
+  bool matches(std::string_view password, const std::string& hash) override {
+    ++checks;
+    return hash == "fake$" + std::string(password);
+  }
+  void spend_equivalent_effort(std::string_view) override { ++dummy_checks; }
+
+  std::atomic<int> hashes{0};
+  std::atomic<int> checks{0};
+  std::atomic<int> dummy_checks{0};
+};
+
+class FakeTokenIssuer final : public domain::TokenIssuer {
+ public:
+  shared::Result<domain::IssuedToken> issue(const domain::User& user) override {
+    ++issued;
+    return domain::IssuedToken{"token-for-" + user.id, std::chrono::seconds(604800)};
+  }
+  int issued = 0;
+};
+
+// Accepts exactly the tokens it was told about.
+class FakeTokenVerifier final : public domain::TokenVerifier {
+ public:
+  shared::Result<domain::TokenClaims> verify(std::string_view token) const override {
+    const auto found = accepted.find(std::string(token));
+    if (found == accepted.end()) return shared::Error::unauthenticated("Invalid token");
+    return found->second;
+  }
+  std::map<std::string, domain::TokenClaims> accepted;
+};
+
+}  // namespace auth::testing

@@ -1,0 +1,60 @@
+#include "app/sign_up.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "auth/app/fakes.hpp"
+
+#include "adapters/memory/in_memory_user_repository.hpp"
+
+using auth::app::SignUp;
+using shared::ErrorCode;
+
+namespace {
+struct Fixture {
+  auth::testing::FakeClock clock;
+  auth::adapters::InMemoryUserRepository users{clock};
+  auth::testing::FakePasswordHasher hasher;
+  SignUp sign_up{users, hasher};
+};
+}  // namespace
+
+TEST_CASE("sign-up stores a normalised email and a hash, never the password", "[unit][signup]") {
+  Fixture f;
+  const auto user = f.sign_up.execute({" Ada@Example.com ", "correct horse"});
+  REQUIRE(user.ok());
+  CHECK(user->email.value() == "ada@example.com");
+  CHECK(user->password_hash == "fake$correct horse");
+  CHECK(user->created_at == user->updated_at);
+  const auto stored = f.users.find_by_email(user->email);
+  REQUIRE(stored.ok());
+  REQUIRE(stored->has_value());
+  CHECK((*stored)->id == user->id);
+}
+
+TEST_CASE("sign-up refuses a taken email in any letter case without hashing", "[unit][signup]") {
+  Fixture f;
+  REQUIRE(f.sign_up.execute({"ada@example.com", "password1"}).ok());
+  const auto again = f.sign_up.execute({"ADA@EXAMPLE.COM", "password2"});
+  REQUIRE_FALSE(again.ok());
+  CHECK(again.error().code == ErrorCode::kAlreadyExists);
+  CHECK(again.error().message == "Email already registered");
+  CHECK(f.hasher.hashes == 1);
+}
+
+TEST_CASE("sign-up reports every invalid field at once", "[unit][signup]") {
+  Fixture f;
+  const auto result = f.sign_up.execute({"not-an-email", "short"});
+  REQUIRE_FALSE(result.ok());
+  CHECK(result.error().code == ErrorCode::kInvalidArgument);
+  REQUIRE(result.error().violations.size() == 2);
+  CHECK(result.error().violations[0].location == std::vector<std::string>{"email"});
+  CHECK(result.error().violations[1].location == std::vector<std::string>{"password"});
+  CHECK(f.hasher.hashes == 0);
+}
+
+TEST_CASE("sign-up rejects a 73-byte password instead of truncating it", "[unit][signup]") {
+  Fixture f;
+  const auto result = f.sign_up.execute({"ada@example.com", std::string(73, 'p')});
+  REQUIRE_FALSE(result.ok());
+  CHECK(result.error().violations.at(0).location == std::vector<std::string>{"password"});
+}

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# auth-service benchmark: prints numbers, asserts nothing.
+#   1. logins per second at BCRYPT_COST=12, beside this machine's bcrypt limit
+#      (cores ÷ one bcrypt check's time, measured in the same run);
+#   2. GET /auth/verify requests per second and p99 latency (wrk).
+#
+# Usage: tests/bench/auth/run.sh [path/to/auth-service [path/to/auth_bcrypt_check_time]]
+#   Without paths it builds the `release` preset's targets.
+#   BENCH_SECONDS (default 15) sets each wrk run's duration.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+
+readonly pg_bin=/usr/lib/postgresql/15/bin
+readonly seconds=${BENCH_SECONDS:-15}
+readonly cores=$(nproc)
+readonly secret="bench-secret-0123456789abcdef-0123456789"
+
+say() { echo "bench: $*" >&2; }
+
+if [[ $# -ge 1 ]]; then
+  service_bin=$1
+  timing_bin=${2:-$(dirname "$1")/../tests/auth/auth_bcrypt_check_time}
+else
+  deploy/local/install-deps.sh
+  cmake --preset release >/dev/null
+  cmake --build --preset release -j"$cores" --target auth-service auth_bcrypt_check_time
+  service_bin=build/release/auth-service/auth-service
+  timing_bin=build/release/tests/auth/auth_bcrypt_check_time
+fi
+
+pg_dir="" as_pg=() service_pid=""
+cleanup() {
+  [[ -z $service_pid ]] || { kill "$service_pid" 2>/dev/null || true; wait "$service_pid" 2>/dev/null || true; }
+  if [[ -n $pg_dir ]]; then
+    "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -s stop >/dev/null 2>&1 || true
+    rm -rf "$pg_dir"
+  fi
+}
+trap cleanup EXIT
+
+free_port() {
+  /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# A private throwaway PostgreSQL, as tests/run.sh starts one.
+pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/auth-bench-pg.XXXXXX")
+if [[ $(id -u) -eq 0 ]]; then chown postgres: "$pg_dir"; as_pg=(runuser -u postgres --); fi
+"${as_pg[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --no-sync >/dev/null
+pg_port=$(free_port)
+cat >>"$pg_dir/data/postgresql.conf" <<CONF
+port = $pg_port
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$pg_dir'
+fsync = off
+synchronous_commit = off
+CONF
+"${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/postgres.log" -w -s start
+
+port=$(free_port)
+env -i PATH="$PATH" DATABASE_URL="postgresql://postgres@127.0.0.1:$pg_port/postgres" \
+  JWT_SECRET="$secret" AUTH_PORT="$port" BCRYPT_COST=12 LOG_LEVEL=warn \
+  LOGIN_MAX_FAILURES_PER_CLIENT=1000000 HASH_QUEUE_LIMIT=1000 \
+  "$service_bin" >"$pg_dir/service.log" 2>&1 &
+service_pid=$!
+for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+
+base="http://127.0.0.1:$port"
+curl -fs -o /dev/null -X POST "$base/auth/signup" -H 'Content-Type: application/json' \
+  -d '{"email":"bench@example.com","password":"benchmark password"}'
+token=$(curl -fs -X POST "$base/auth/login" -H 'Content-Type: application/json' \
+  -d '{"email":"bench@example.com","password":"benchmark password"}' |
+  /usr/bin/python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])')
+
+say "measuring one bcrypt check at cost 12"
+check_ms=$("$timing_bin" 12 8)
+limit=$(awk -v c="$cores" -v ms="$check_ms" 'BEGIN { printf "%.2f", c * 1000 / ms }')
+
+say "logins for ${seconds}s (wrk, $((cores * 2)) connections)"
+login_out=$(wrk -t"$cores" -c"$((cores * 2))" -d"${seconds}s" --timeout 30s -s tests/bench/auth/login.lua "$base/auth/login")
+login_rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$login_out")
+login_errors=$(grep -E "Non-2xx|Socket errors" <<<"$login_out" || true)
+
+say "/auth/verify for ${seconds}s (wrk, 32 connections)"
+verify_out=$(wrk -t"$cores" -c32 -d"${seconds}s" --latency -H "Authorization: Bearer $token" "$base/auth/verify")
+verify_rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$verify_out")
+verify_p99=$(awk '$1 == "99%" { print $2 }' <<<"$verify_out")
+verify_errors=$(grep -E "Non-2xx|Socket errors" <<<"$verify_out" || true)
+
+cat <<REPORT
+auth-service benchmark ($cores cores, $(date -u +%Y-%m-%dT%H:%M:%SZ))
+  bcrypt check, cost 12:        ${check_ms} ms
+  bcrypt limit (cores / check): ${limit} logins/s
+  logins, cost 12:              ${login_rps} logins/s ${login_errors:+($login_errors)}
+  /auth/verify:                 ${verify_rps} req/s, p99 ${verify_p99} ${verify_errors:+($verify_errors)}
+REPORT
