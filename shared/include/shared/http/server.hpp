@@ -24,7 +24,13 @@ struct ServerOptions {
   std::size_t max_body_bytes = 65536;
   std::chrono::seconds shutdown_grace{20};
   std::vector<std::string> trusted_proxies;  // CIDRs whose X-Forwarded-For is believed
-  std::chrono::seconds header_timeout{15};
+  // Pistache 0.0.5 arms this timer when a request starts arriving and does
+  // not disarm it when parsing ends: a response not sent within it is
+  // pre-empted by a bare 408. So it bounds the whole exchange, not only a
+  // slow client's headers, and must exceed the slowest legitimate handler
+  // (a bcrypt check queued behind a full hashing queue). Slow-client
+  // protection at the edge is the reverse proxy's job.
+  std::chrono::seconds header_timeout{60};
   std::chrono::seconds keepalive_timeout{75};  // longer than a proxy's upstream idle timeout
 };
 ServerOptions server_options_from(const config::HttpSettings& settings);
