@@ -1,5 +1,6 @@
 // No input makes the verifier throw, crash or accept; one verifier serves
-// many threads; and it is fast enough for every request.
+// many threads. (Its speed is measured by tests/bench/shared/jwt_verify_bench,
+// not asserted here: timed tests flake on shared machines.)
 #include <atomic>
 #include <random>
 #include <thread>
@@ -65,27 +66,4 @@ TEST_CASE("concurrency: one verifier, many threads, right answers") {
   }
   for (auto& thread : threads) thread.join();
   CHECK(wrong == 0);
-}
-
-namespace {
-// Release builds verify in a few µs; Debug with ASan/UBSan is ~100× slower
-// (nlohmann's parser unoptimised and instrumented), so it gets a looser bound.
-#if defined(NDEBUG) && !defined(__SANITIZE_ADDRESS__)
-constexpr auto kMaxPerVerify = std::chrono::microseconds(25);
-#else
-constexpr auto kMaxPerVerify = std::chrono::microseconds(2500);
-#endif
-}  // namespace
-
-TEST_CASE("performance: verification costs microseconds, not milliseconds") {
-  const auto verifier = test::make_verifier();
-  // Signed with the previous secret: the worst case, both keys are tried.
-  const std::string token = test::signed_token(test::valid_claims(), test::kPreviousSecret);
-  constexpr int kRounds = 2000;
-  const auto start = std::chrono::steady_clock::now();
-  for (int i = 0; i < kRounds; ++i) REQUIRE(verifier.verify(token).ok());
-  const auto per_call = (std::chrono::steady_clock::now() - start) / kRounds;
-  const double micros = std::chrono::duration<double, std::micro>(per_call).count();
-  INFO("µs per verify: " << micros);
-  CHECK(per_call < kMaxPerVerify);
 }

@@ -54,7 +54,8 @@ class Env {
   std::vector<std::string> list(const std::string& name,
                                 const std::vector<std::string>& fallback) const;
   // NAME or the contents of the file NAME_FILE (one trailing newline removed).
-  // Both set → ConfigError. Neither → std::nullopt.
+  // Both set → ConfigError. Neither (empty counts as unset) → std::nullopt.
+  // NAME_FILE unreadable or over 64 KiB → ConfigError naming NAME_FILE.
   std::optional<std::string> secret(const std::string& name) const;
 
  private:
@@ -83,7 +84,7 @@ DatabaseSettings load_database_settings(const Env& env);
 // least 32 bytes; so must every previous secret.
 struct JwtSettings {
   std::string secret;                         // JWT_SECRET / JWT_SECRET_FILE
-  std::vector<std::string> previous_secrets;  // JWT_PREVIOUS_SECRETS(_FILE)
+  std::vector<std::string> previous_secrets;  // JWT_PREVIOUS_SECRETS(_FILE), comma-separated
   std::string issuer = "todo-auth";           // JWT_ISSUER, empty disables the check
   std::string audience = "todo-api";          // JWT_AUDIENCE, empty disables the check
   std::chrono::seconds leeway{30};            // JWT_LEEWAY, 0..60

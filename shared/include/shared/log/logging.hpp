@@ -62,7 +62,8 @@ inline void error(std::string_view m, std::initializer_list<Field> f = {}) {
   event(Level::kError, m, f);
 }
 
-// While alive, events logged on this thread carry `request_id`.
+// While alive, events logged on this thread carry `request_id` (unless the
+// event passes its own `request_id` field); nested scopes restore the outer id.
 class ScopedRequestId {
  public:
   explicit ScopedRequestId(std::string_view request_id);
