@@ -1,0 +1,19 @@
+#include "task/adapters/http/authenticated.hpp"
+
+#include "shared/http/bearer.hpp"
+#include "shared/http/error_response.hpp"
+
+namespace task::http {
+
+shared::http::SyncHandler authenticated(const domain::TokenVerifier& verifier,
+                                        AuthenticatedHandler handler) {
+  return [&verifier, handler = std::move(handler)](const shared::http::Request& request) {
+    const auto token = shared::http::bearer_token(request);
+    if (!token) return shared::http::missing_token_response();
+    const auto caller = verifier.verify(*token);
+    if (!caller) return shared::http::invalid_token_response(caller.error().message);
+    return handler(request, *caller);
+  };
+}
+
+}  // namespace task::http

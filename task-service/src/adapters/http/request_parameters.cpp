@@ -1,0 +1,47 @@
+#include "task/adapters/http/request_parameters.hpp"
+
+#include <charconv>
+
+namespace task::http {
+
+shared::Result<domain::TaskId> task_id_from_path(const shared::http::Request& request) {
+  std::string_view text = request.path_param("id");
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  domain::TaskId id = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (text.empty() || ec == std::errc::invalid_argument || end != text.data() + text.size()) {
+    return shared::Error::invalid_field(
+        {"path", "id"}, "Input should be a valid integer, unable to parse string as an integer",
+        "int_parsing");
+  }
+  if (ec == std::errc::result_out_of_range) {
+    return text.front() == '-'
+               ? shared::Error::invalid_field({"path", "id"},
+                                              "Input should be greater than or equal to "
+                                              "-9223372036854775808",
+                                              "greater_than_equal")
+               : shared::Error::invalid_field({"path", "id"},
+                                              "Input should be less than or equal to "
+                                              "9223372036854775807",
+                                              "less_than_equal");
+  }
+  return id;
+}
+
+shared::Result<domain::TaskQuery> task_query_from(const shared::http::Request& request) {
+  auto query = domain::TaskQuery::from_parameters(
+      [&](std::string_view name) -> std::optional<std::string_view> {
+        std::optional<std::string_view> last;
+        for (const auto& [key, value] : request.query) {
+          if (key == name) last = value;
+        }
+        return last;
+      });
+  if (query) return query;
+  shared::Error error = query.error();
+  for (auto& violation : error.violations)
+    violation.location.insert(violation.location.begin(), "query");
+  return error;
+}
+
+}  // namespace task::http

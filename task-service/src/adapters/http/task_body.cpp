@@ -1,0 +1,120 @@
+#include "task/adapters/http/task_body.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace task::http {
+namespace {
+
+using nlohmann::json;
+using shared::FieldViolation;
+
+struct DraftReading {
+  domain::TaskDraft draft;
+  std::vector<FieldViolation> type_violations;  // already located at ["body", ...]
+  std::set<std::string> mistyped;               // fields with a type violation
+};
+
+void mistype(DraftReading& reading, std::vector<std::string> location, std::string message,
+             std::string type) {
+  reading.mistyped.insert(location.at(1));
+  reading.type_violations.push_back({std::move(location), std::move(message), std::move(type)});
+}
+
+// A member that must be a string when present and not null.
+template <class Setter>
+void read_string(const json& body, const char* name, DraftReading& reading, const char* message,
+                 const char* type, Setter set) {
+  const auto member = body.find(name);
+  if (member == body.end()) return;
+  if (member->is_null()) return set(std::optional<std::string>());
+  if (!member->is_string()) return mistype(reading, {"body", name}, message, type);
+  set(std::optional<std::string>(member->get<std::string>()));
+}
+
+DraftReading read_draft(const json& body) {
+  DraftReading r;
+  constexpr const char* kString = "Input should be a valid string";
+  read_string(body, "title", r, kString, "string_type", [&](auto v) { r.draft.title = v; });
+  read_string(body, "description", r, kString, "string_type",
+              [&](auto v) { r.draft.description = v; });
+  read_string(body, "priority", r, "Input should be 'low', 'medium' or 'high'", "enum",
+              [&](auto v) { r.draft.priority = v; });
+  read_string(body, "due_date", r,
+              "Input should be a valid datetime or date (YYYY-MM-DD or an RFC 3339 date-time)",
+              "datetime_type", [&](auto v) { r.draft.due_date = v; });
+  if (const auto completed = body.find("completed"); completed != body.end()) {
+    if (completed->is_null()) {
+      r.draft.completed = std::optional<bool>();
+    } else if (completed->is_boolean()) {
+      r.draft.completed = std::optional<bool>(completed->get<bool>());
+    } else {
+      mistype(r, {"body", "completed"}, "Input should be a valid boolean", "bool_type");
+    }
+  }
+  if (const auto tags = body.find("tags"); tags != body.end()) {
+    if (tags->is_null()) {
+      r.draft.tags = std::optional<std::vector<std::string>>();
+    } else if (!tags->is_array()) {
+      mistype(r, {"body", "tags"}, "Input should be a valid list", "list_type");
+    } else {
+      std::vector<std::string> values;
+      for (std::size_t i = 0; i < tags->size(); ++i) {
+        const auto& tag = (*tags)[i];
+        if (tag.is_string()) {
+          values.push_back(tag.get<std::string>());
+        } else {
+          mistype(r, {"body", "tags", std::to_string(i)}, kString, "string_type");
+        }
+      }
+      r.draft.tags = std::optional<std::vector<std::string>>(std::move(values));
+    }
+  }
+  return r;
+}
+
+// The domain's result with type violations merged in, all located in the body.
+template <class T>
+shared::Result<T> validated(DraftReading reading,
+                            shared::Result<T> (*rules)(const domain::TaskDraft&)) {
+  auto result = rules(reading.draft);
+  if (result && reading.type_violations.empty()) return result;
+  std::vector<FieldViolation> violations = std::move(reading.type_violations);
+  if (!result) {
+    for (auto violation : result.error().violations) {
+      if (reading.mistyped.count(violation.location.at(0)) > 0) continue;  // reported already
+      violation.location.insert(violation.location.begin(), "body");
+      violations.push_back(std::move(violation));
+    }
+  }
+  // In the contract's field order, as pydantic reports a model's fields.
+  static constexpr std::string_view kFieldOrder[] = {"title",    "description", "completed",
+                                                     "priority", "tags",        "due_date"};
+  const auto rank = [](const FieldViolation& v) {
+    return std::find(std::begin(kFieldOrder), std::end(kFieldOrder), v.location.at(1)) -
+           std::begin(kFieldOrder);
+  };
+  std::stable_sort(violations.begin(), violations.end(),
+                   [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
+  return shared::Error::invalid_argument(std::move(violations));
+}
+
+}  // namespace
+
+shared::Result<domain::NewTask> new_task_from_body(const json& body) {
+  return validated<domain::NewTask>(read_draft(body), &domain::NewTask::from);
+}
+
+shared::Result<domain::TaskChanges> task_changes_from_body(const json& body) {
+  return validated<domain::TaskChanges>(read_draft(body), &domain::TaskChanges::from);
+}
+
+shared::Result<std::optional<bool>> completion_from_body(const json& body) {
+  const auto completed = body.find("completed");
+  if (completed == body.end() || completed->is_null()) return std::optional<bool>();
+  if (completed->is_boolean()) return std::optional<bool>(completed->get<bool>());
+  return shared::Error::invalid_field({"body", "completed"}, "Input should be a valid boolean",
+                                      "bool_type");
+}
+
+}  // namespace task::http

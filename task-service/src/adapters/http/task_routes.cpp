@@ -1,0 +1,127 @@
+#include "task/adapters/http/task_routes.hpp"
+
+#include "shared/http/error_response.hpp"
+#include "shared/http/json_body.hpp"
+#include "task/adapters/http/authenticated.hpp"
+#include "task/adapters/http/request_parameters.hpp"
+#include "task/adapters/http/task_body.hpp"
+#include "task/adapters/http/task_json.hpp"
+#include "task/app/complete_task.hpp"
+#include "task/app/create_task.hpp"
+#include "task/app/delete_task.hpp"
+#include "task/app/get_task.hpp"
+#include "task/app/list_tasks.hpp"
+#include "task/app/update_task.hpp"
+
+namespace task::http {
+namespace {
+
+using domain::UserId;
+using shared::http::error_response;
+using shared::http::Request;
+using shared::http::Response;
+
+Response json_response(int status, std::string body) {
+  Response response;
+  response.status = status;
+  response.body = std::move(body);
+  return response;
+}
+
+// The body as a JSON object, or the response to send instead: 415 for
+// another media type, 400 for malformed JSON or a non-object, and 422
+// "missing" for no body at all (FastAPI's answer when a body is required).
+std::variant<nlohmann::json, Response> required_object(const Request& request) {
+  if (request.body.empty() &&
+      (request.media_type().empty() || shared::http::is_json_media_type(request.media_type()))) {
+    return shared::http::validation_error({"body"}, "Field required", "missing");
+  }
+  return shared::http::json_object_body(request);
+}
+
+Response list(domain::TaskRepository& tasks, const Request& request, const UserId& caller) {
+  const auto query = task_query_from(request);
+  if (!query) return error_response(query.error());
+  const auto page = app::list_tasks(tasks, caller, *query);
+  if (!page) return error_response(page.error());
+  return json_response(200, task_list_json(page->items))
+      .with_header("X-Total-Count", std::to_string(page->total));
+}
+
+Response create(domain::TaskRepository& tasks, const Request& request, const UserId& caller) {
+  auto body = required_object(request);
+  if (auto* response = std::get_if<Response>(&body)) return std::move(*response);
+  const auto new_task = new_task_from_body(std::get<nlohmann::json>(body));
+  if (!new_task) return error_response(new_task.error());
+  const auto created = app::create_task(tasks, caller, *new_task);
+  if (!created) return error_response(created.error());
+  return json_response(201, task_json(*created))
+      .with_header("Location", "/api/tasks/" + std::to_string(created->id));
+}
+
+Response get(domain::TaskRepository& tasks, const Request& request, const UserId& caller) {
+  const auto id = task_id_from_path(request);
+  if (!id) return error_response(id.error());
+  const auto task = app::get_task(tasks, caller, *id);
+  if (!task) return error_response(task.error());
+  return json_response(200, task_json(*task));
+}
+
+Response update(domain::TaskRepository& tasks, const Request& request, const UserId& caller) {
+  const auto id = task_id_from_path(request);
+  if (!id) return error_response(id.error());
+  auto body = required_object(request);
+  if (auto* response = std::get_if<Response>(&body)) return std::move(*response);
+  const auto changes = task_changes_from_body(std::get<nlohmann::json>(body));
+  if (!changes) return error_response(changes.error());
+  const auto task = app::update_task(tasks, caller, *id, *changes);
+  if (!task) return error_response(task.error());
+  return json_response(200, task_json(*task));
+}
+
+// No body (or an empty one) toggles; {"completed": bool} sets.
+Response complete(domain::TaskRepository& tasks, const Request& request, const UserId& caller) {
+  const auto id = task_id_from_path(request);
+  if (!id) return error_response(id.error());
+  std::optional<bool> completed;
+  if (!request.body.empty()) {
+    auto body = shared::http::json_object_body(request);
+    if (auto* response = std::get_if<Response>(&body)) return std::move(*response);
+    const auto requested = completion_from_body(std::get<nlohmann::json>(body));
+    if (!requested) return error_response(requested.error());
+    completed = *requested;
+  }
+  const auto task = app::complete_task(tasks, caller, *id, completed);
+  if (!task) return error_response(task.error());
+  return json_response(200, task_json(*task));
+}
+
+Response remove(domain::TaskRepository& tasks, const Request& request, const UserId& caller) {
+  const auto id = task_id_from_path(request);
+  if (!id) return error_response(id.error());
+  const auto deleted = app::delete_task(tasks, caller, *id);
+  if (!deleted) return error_response(deleted.error());
+  return Response::no_content();
+}
+
+}  // namespace
+
+void add_task_routes(shared::http::Router& router, domain::TaskRepository& tasks,
+                     const domain::TokenVerifier& verifier) {
+  using Endpoint = Response (*)(domain::TaskRepository&, const Request&, const UserId&);
+  const auto route = [&](const char* method, const char* path, Endpoint endpoint) {
+    router.add(method, path,
+               authenticated(verifier, [&tasks, endpoint](const Request& r, const UserId& caller) {
+                 return endpoint(tasks, r, caller);
+               }));
+  };
+  route("GET", "/api/tasks", &list);
+  route("POST", "/api/tasks", &create);
+  route("GET", "/api/tasks/{id}", &get);
+  route("PUT", "/api/tasks/{id}", &update);
+  route("PATCH", "/api/tasks/{id}", &update);
+  route("PATCH", "/api/tasks/{id}/complete", &complete);
+  route("DELETE", "/api/tasks/{id}", &remove);
+}
+
+}  // namespace task::http

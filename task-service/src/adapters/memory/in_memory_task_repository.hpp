@@ -1,0 +1,49 @@
+#pragma once
+// TaskRepository in a map, for unit tests and examples. It follows the same
+// contract suite as SociTaskRepository (tests/task/contract), so tests
+// written against it hold for the real one. Thread-safe.
+//
+// Known difference: `search` folds ASCII letters only, where PostgreSQL's
+// ILIKE folds every letter its locale knows.
+
+#include <functional>
+#include <map>
+#include <mutex>
+
+#include "task/domain/ports/task_repository.hpp"
+
+namespace task::memory {
+
+class InMemoryTaskRepository final : public domain::TaskRepository {
+ public:
+  using Clock = std::function<domain::Timestamp()>;
+  // `clock` stamps created_at/updated_at; by default the system clock. The
+  // stamps are made strictly increasing, so every change is visible even
+  // when two happen within one clock tick.
+  explicit InMemoryTaskRepository(Clock clock = {});
+
+  shared::Result<domain::Task> create(const domain::UserId& owner,
+                                      const domain::NewTask& task) override;
+  shared::Result<domain::Page<domain::Task>> list(const domain::UserId& owner,
+                                                  const domain::TaskQuery& query) override;
+  shared::Result<std::optional<domain::Task>> find(const domain::UserId& owner,
+                                                   domain::TaskId id) override;
+  shared::Result<std::optional<domain::Task>> update(const domain::UserId& owner, domain::TaskId id,
+                                                     const domain::TaskChanges& changes) override;
+  shared::Result<std::optional<domain::Task>> set_completed(const domain::UserId& owner,
+                                                            domain::TaskId id,
+                                                            std::optional<bool> completed) override;
+  shared::Result<bool> remove(const domain::UserId& owner, domain::TaskId id) override;
+
+ private:
+  domain::Timestamp next_stamp();  // callers hold mutex_
+  domain::Task* owned(const domain::UserId& owner, domain::TaskId id);
+
+  Clock clock_;
+  std::mutex mutex_;
+  std::map<domain::TaskId, domain::Task> tasks_;
+  domain::TaskId next_id_ = 1;
+  domain::Timestamp last_stamp_{};
+};
+
+}  // namespace task::memory

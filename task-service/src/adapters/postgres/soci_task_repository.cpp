@@ -1,0 +1,94 @@
+#include "task/adapters/postgres/soci_task_repository.hpp"
+
+#include <string>
+
+#include "task/adapters/postgres/task_statements.hpp"
+
+namespace task::postgres {
+namespace {
+
+using domain::Task;
+using shared::Result;
+using shared::db::Lease;
+
+// Runs a statement returning at most one task row.
+template <class Statement>
+std::optional<Task> fetch_one(Statement& q, const domain::UserId& owner) {
+  if (!q.statement.execute(true)) return std::nullopt;
+  return q.row.to_task(owner);
+}
+
+}  // namespace
+
+Result<Task> SociTaskRepository::create(const domain::UserId& owner, const domain::NewTask& task) {
+  return pool_.with_session([&](Lease& lease) -> Result<Task> {
+    auto& q = cached<InsertStatement>(lease, "tasks.insert");
+    q.user_id = owner.str();
+    q.title = task.title;
+    q.description.set(task.description);
+    q.completed = task.completed ? 1 : 0;
+    q.priority = std::string(domain::priority_name(task.priority));
+    q.tags = text_array_literal(task.tags);
+    q.due.set(micros_of(task.due_date));
+    auto created = fetch_one(q, owner);
+    if (!created) return shared::Error::internal("INSERT returned no row");
+    return std::move(*created);
+  });
+}
+
+Result<std::optional<Task>> SociTaskRepository::find(const domain::UserId& owner,
+                                                     domain::TaskId id) {
+  return pool_.with_session([&](Lease& lease) -> Result<std::optional<Task>> {
+    auto& q = cached<FindStatement>(lease, "tasks.find");
+    q.id = id;
+    q.user_id = owner.str();
+    return fetch_one(q, owner);
+  });
+}
+
+Result<std::optional<Task>> SociTaskRepository::update(const domain::UserId& owner,
+                                                       domain::TaskId id,
+                                                       const domain::TaskChanges& changes) {
+  return pool_.with_session([&](Lease& lease) -> Result<std::optional<Task>> {
+    auto& q = cached<UpdateStatement>(lease, "tasks.update");
+    q.title.set(changes.title);
+    q.set_description = changes.description ? 1 : 0;
+    q.description.set(changes.description.value_or(std::nullopt));
+    q.completed.set(changes.completed ? std::optional<int>(*changes.completed ? 1 : 0)
+                                      : std::nullopt);
+    q.priority.set(changes.priority
+                       ? std::optional<std::string>(domain::priority_name(*changes.priority))
+                       : std::nullopt);
+    q.tags.set(changes.tags ? std::optional<std::string>(text_array_literal(*changes.tags))
+                            : std::nullopt);
+    q.set_due = changes.due_date ? 1 : 0;
+    q.due.set(micros_of(changes.due_date.value_or(std::nullopt)));
+    q.id = id;
+    q.user_id = owner.str();
+    return fetch_one(q, owner);
+  });
+}
+
+Result<std::optional<Task>> SociTaskRepository::set_completed(const domain::UserId& owner,
+                                                              domain::TaskId id,
+                                                              std::optional<bool> completed) {
+  return pool_.with_session([&](Lease& lease) -> Result<std::optional<Task>> {
+    auto& q = cached<SetCompletedStatement>(lease, "tasks.set_completed");
+    q.completed.set(completed ? std::optional<int>(*completed ? 1 : 0) : std::nullopt);
+    q.id = id;
+    q.user_id = owner.str();
+    return fetch_one(q, owner);
+  });
+}
+
+Result<bool> SociTaskRepository::remove(const domain::UserId& owner, domain::TaskId id) {
+  return pool_.with_session([&](Lease& lease) -> Result<bool> {
+    auto& q = cached<DeleteStatement>(lease, "tasks.delete");
+    q.id = id;
+    q.user_id = owner.str();
+    q.statement.execute(true);
+    return q.statement.get_affected_rows() > 0;
+  });
+}
+
+}  // namespace task::postgres

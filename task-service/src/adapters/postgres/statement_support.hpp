@@ -1,0 +1,48 @@
+#pragma once
+// Small helpers for statements prepared once per connection and bound to
+// the members of the struct that owns them (see shared::db::Lease::cached).
+
+#include <optional>
+#include <string>
+
+#include <soci/soci.h>
+
+#include "shared/db/lease.hpp"
+#include "task/domain/timestamp.hpp"
+
+namespace task::postgres {
+
+// A nullable parameter: its value and its indicator, bound together.
+template <class T>
+struct Param {
+  T value{};
+  soci::indicator indicator = soci::i_null;
+  void set(const std::optional<T>& v) {
+    indicator = v ? soci::i_ok : soci::i_null;
+    if (v) value = *v;
+  }
+  void bind(soci::statement& s) { s.exchange(soci::use(value, indicator)); }
+};
+
+// Prepares `sql` as a named server-side statement after `bind` has
+// exchanged every variable, in placeholder order.
+template <class Bind>
+void prepare(soci::statement& statement, const std::string& sql, Bind&& bind) {
+  bind(statement);
+  statement.alloc();
+  statement.prepare(sql);
+  statement.define_and_bind();
+}
+
+// The connection's instance of Statement, prepared on first use.
+template <class Statement>
+Statement& cached(shared::db::Lease& lease, const std::string& key) {
+  return lease.cached<Statement>(key, [](soci::session& s) { return Statement(s); });
+}
+
+inline std::optional<long long> micros_of(const std::optional<domain::Timestamp>& t) {
+  if (!t) return std::nullopt;
+  return t->time_since_epoch().count();
+}
+
+}  // namespace task::postgres

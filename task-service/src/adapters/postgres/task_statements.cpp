@@ -1,0 +1,97 @@
+#include "task/adapters/postgres/task_statements.hpp"
+
+namespace task::postgres {
+namespace {
+
+// SOCI's parser reads `:name::type` as two parameters, hence CAST(:name AS type).
+const std::string kInsertSql = std::string(R"(
+INSERT INTO tasks (user_id, title, description, completed, priority, tags, due_date)
+VALUES (CAST(:user_id AS uuid), :title, :description, CAST(:completed AS boolean), :priority,
+        CAST(:tags AS text[]),
+        timestamptz 'epoch' + CAST(:due AS int8) * interval '1 microsecond')
+RETURNING )") + kTaskColumns;
+
+const std::string kFindSql = std::string("SELECT ") + kTaskColumns +
+                             " FROM tasks WHERE id = :id AND user_id = CAST(:user_id AS uuid)";
+
+// Non-nullable fields: a NULL parameter keeps the value. Nullable ones
+// (description, due_date) carry a flag, since NULL is a value they can take.
+const std::string kUpdateSql = std::string(R"(
+UPDATE tasks SET
+  title = COALESCE(:title, title),
+  description = CASE WHEN CAST(:set_description AS boolean) THEN :description ELSE description END,
+  completed = COALESCE(CAST(:completed AS boolean), completed),
+  priority = COALESCE(:priority, priority),
+  tags = COALESCE(CAST(:tags AS text[]), tags),
+  due_date = CASE WHEN CAST(:set_due AS boolean)
+                  THEN timestamptz 'epoch' + CAST(:due AS int8) * interval '1 microsecond'
+                  ELSE due_date END,
+  updated_at = now()
+WHERE id = :id AND user_id = CAST(:user_id AS uuid)
+RETURNING )") + kTaskColumns;
+
+// One statement, so two concurrent toggles never read the same state.
+const std::string kSetCompletedSql = std::string(R"(
+UPDATE tasks SET completed = COALESCE(CAST(:completed AS boolean), NOT completed), updated_at = now()
+WHERE id = :id AND user_id = CAST(:user_id AS uuid)
+RETURNING )") + kTaskColumns;
+
+const char* const kDeleteSql =
+    "DELETE FROM tasks WHERE id = :id AND user_id = CAST(:user_id AS uuid)";
+
+}  // namespace
+
+InsertStatement::InsertStatement(soci::session& s) : statement(s) {
+  prepare(statement, kInsertSql, [this](soci::statement& st) {
+    st.exchange(soci::use(user_id));
+    st.exchange(soci::use(title));
+    description.bind(st);
+    st.exchange(soci::use(completed));
+    st.exchange(soci::use(priority));
+    st.exchange(soci::use(tags));
+    due.bind(st);
+    row.bind(st);
+  });
+}
+
+FindStatement::FindStatement(soci::session& s) : statement(s) {
+  prepare(statement, kFindSql, [this](soci::statement& st) {
+    st.exchange(soci::use(id));
+    st.exchange(soci::use(user_id));
+    row.bind(st);
+  });
+}
+
+UpdateStatement::UpdateStatement(soci::session& s) : statement(s) {
+  prepare(statement, kUpdateSql, [this](soci::statement& st) {
+    title.bind(st);
+    st.exchange(soci::use(set_description));
+    description.bind(st);
+    completed.bind(st);
+    priority.bind(st);
+    tags.bind(st);
+    st.exchange(soci::use(set_due));
+    due.bind(st);
+    st.exchange(soci::use(id));
+    st.exchange(soci::use(user_id));
+    row.bind(st);
+  });
+}
+
+SetCompletedStatement::SetCompletedStatement(soci::session& s) : statement(s) {
+  prepare(statement, kSetCompletedSql, [this](soci::statement& st) {
+    completed.bind(st);
+    st.exchange(soci::use(id));
+    st.exchange(soci::use(user_id));
+    row.bind(st);
+  });
+}
+
+DeleteStatement::DeleteStatement(soci::session& s) : statement(s) {
+  prepare(statement, kDeleteSql, [this](soci::statement& st) {
+    st.exchange(soci::use(id));
+    st.exchange(soci::use(user_id));
+  });
+}
+
+}  // namespace task::postgres

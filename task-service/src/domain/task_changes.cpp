@@ -1,0 +1,58 @@
+#include "task/domain/task_changes.hpp"
+
+#include "task/domain/draft_rules.hpp"
+#include "task/domain/task_fields.hpp"
+
+namespace task::domain {
+
+shared::Result<TaskChanges> TaskChanges::from(const TaskDraft& draft) {
+  internal::ViolationCollector collector;
+  TaskChanges changes;
+  if (draft.title) {
+    if (!*draft.title) {
+      internal::null_not_allowed(collector, "title", "string_type");
+    } else {
+      changes.title = collector.take(validate_title(**draft.title));
+    }
+  }
+  if (draft.description) {
+    if (!*draft.description) {
+      changes.description.emplace(std::nullopt);
+    } else if (auto description = collector.take(validate_description(**draft.description))) {
+      changes.description.emplace(std::move(*description));
+    }
+  }
+  if (draft.completed) {
+    if (*draft.completed) {
+      changes.completed = **draft.completed;
+    } else {
+      internal::null_not_allowed(collector, "completed", "bool_type");
+    }
+  }
+  if (draft.priority) {
+    if (!*draft.priority) {
+      internal::null_not_allowed(collector, "priority", "enum");
+    } else {
+      changes.priority = collector.take(validate_priority(**draft.priority, {"priority"}));
+    }
+  }
+  if (draft.tags) {
+    if (!*draft.tags) {
+      internal::null_not_allowed(collector, "tags", "list_type");
+    } else {
+      changes.tags = collector.take(validate_tags(**draft.tags));
+    }
+  }
+  if (draft.due_date) {
+    if (!*draft.due_date) {
+      changes.due_date.emplace(std::nullopt);
+    } else if (auto due =
+                   collector.take(validate_date_or_datetime(**draft.due_date, {"due_date"}))) {
+      changes.due_date.emplace(*due);
+    }
+  }
+  if (!collector.empty()) return std::move(collector).error();
+  return changes;
+}
+
+}  // namespace task::domain

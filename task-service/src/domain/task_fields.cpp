@@ -1,0 +1,105 @@
+#include "task/domain/task_fields.hpp"
+
+#include <algorithm>
+
+#include "task/domain/text.hpp"
+
+namespace task::domain {
+namespace {
+
+using shared::Error;
+using shared::Result;
+
+std::string plural(std::size_t n, std::string_view unit) {
+  return std::to_string(n) + " " + std::string(unit) + (n == 1 ? "" : "s");
+}
+
+// pydantic's constrained-string checks, in code points.
+Result<std::string> check_length(std::string_view text, std::size_t min, std::size_t max,
+                                 std::vector<std::string> location) {
+  const std::size_t length = code_point_count(text);
+  if (length < min) {
+    return Error::invalid_field(std::move(location),
+                                "String should have at least " + plural(min, "character"),
+                                "string_too_short");
+  }
+  if (length > max) {
+    return Error::invalid_field(std::move(location),
+                                "String should have at most " + plural(max, "character"),
+                                "string_too_long");
+  }
+  return std::string(text);
+}
+
+}  // namespace
+
+Result<std::string_view> validate_text(std::string_view raw,
+                                       const std::vector<std::string>& location) {
+  if (!is_valid_utf8(raw)) {
+    return Error::invalid_field(location, "Input should be a valid UTF-8 string", "string_unicode");
+  }
+  if (contains_nul(raw)) {
+    return Error::invalid_field(location, "String should not contain NUL (U+0000) characters",
+                                "value_error");
+  }
+  return raw;
+}
+
+Result<std::string> validate_title(std::string_view raw) {
+  auto text = validate_text(raw, {"title"});
+  if (!text) return text.error();
+  return check_length(trim_whitespace(*text), 1, kMaxTitleLength, {"title"});
+}
+
+Result<std::string> validate_description(std::string_view raw) {
+  auto text = validate_text(raw, {"description"});
+  if (!text) return text.error();
+  return check_length(*text, 0, kMaxDescriptionLength, {"description"});
+}
+
+Result<std::string> validate_tag(std::string_view raw, std::vector<std::string> location) {
+  auto text = validate_text(raw, location);
+  if (!text) return text.error();
+  return check_length(trim_whitespace(*text), 1, kMaxTagLength, std::move(location));
+}
+
+Result<std::vector<std::string>> validate_tags(const std::vector<std::string>& raw) {
+  std::vector<shared::FieldViolation> violations;
+  if (raw.size() > kMaxTags) {
+    violations.push_back({{"tags"},
+                          "List should have at most " + plural(kMaxTags, "item") +
+                              " after validation, not " + std::to_string(raw.size()),
+                          "too_long"});
+  }
+  std::vector<std::string> tags;
+  tags.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    auto tag = validate_tag(raw[i], {"tags", std::to_string(i)});
+    if (!tag) {
+      violations.push_back(tag.error().violations.front());
+      continue;
+    }
+    if (std::find(tags.begin(), tags.end(), *tag) == tags.end()) tags.push_back(*tag);
+  }
+  if (!violations.empty()) return Error::invalid_argument(std::move(violations));
+  // Counted before de-duplication: 21 items are refused even if some repeat,
+  // as pydantic's max_length checks the list it was given.
+  return tags;
+}
+
+Result<Priority> validate_priority(std::string_view raw, std::vector<std::string> location) {
+  if (auto priority = parse_priority(raw)) return *priority;
+  return Error::invalid_field(std::move(location), "Input should be 'low', 'medium' or 'high'",
+                              "enum");
+}
+
+Result<Timestamp> validate_date_or_datetime(std::string_view raw,
+                                            std::vector<std::string> location) {
+  if (auto instant = parse_date_or_datetime(raw)) return *instant;
+  return Error::invalid_field(
+      std::move(location),
+      "Input should be a valid datetime or date (YYYY-MM-DD or an RFC 3339 date-time)",
+      "datetime_parsing");
+}
+
+}  // namespace task::domain

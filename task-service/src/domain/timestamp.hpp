@@ -1,0 +1,28 @@
+#pragma once
+// Instants as microseconds since the Unix epoch, UTC: the precision
+// PostgreSQL's timestamptz keeps, so ordering and updated_at changes survive
+// a round trip through the database.
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace task::domain {
+
+using Timestamp = std::chrono::sys_time<std::chrono::microseconds>;
+
+// RFC 3339 in UTC with a `Z`, e.g. "2026-11-24T10:58:46Z"; fractional
+// seconds appear (6 digits) only when non-zero, as pydantic writes them.
+std::string format_rfc3339(Timestamp instant);
+void append_rfc3339(std::string& out, Timestamp instant);
+
+// Accepts what the contract calls "an RFC 3339 date-time, or a plain date":
+//   YYYY-MM-DD                                   midnight UTC
+//   YYYY-MM-DD(T|t| )HH:MM[:SS[.fraction]][Z|z|±HH:MM|±HHMM]
+// Any offset is converted to UTC; no offset is taken as UTC; fractions
+// beyond microseconds are truncated. nullopt for anything else, including
+// impossible dates (2026-02-30) and results outside years 1 to 9999.
+std::optional<Timestamp> parse_date_or_datetime(std::string_view text);
+
+}  // namespace task::domain

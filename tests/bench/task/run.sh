@@ -1,0 +1,224 @@
+#!/usr/bin/env bash
+# task-service benchmark (prints numbers; not a pass/fail test).
+#
+#   tests/bench/task/run.sh [path/to/task-service]
+#
+# Without a path it builds the `release` preset's task-service. It starts a
+# private throwaway PostgreSQL 15 (like tests/run.sh), then measures:
+#   1. GET /api/tasks (1,000 users × 20 tasks, default listing) and
+#      POST /api/tasks with wrk, 64 connections, a Lua script rotating
+#      through the 1,000 users' tokens: requests/s, p50, p99;
+#   2. in the same run, pgbench running the listing's SELECT against the same
+#      PostgreSQL: the ceiling a one-query-per-request service can reach;
+#      and the service/pgbench ratio;
+#   3. the listing's latency (one connection) with 100 tasks in the table,
+#      then with 1,000,000 (bulk-loaded with generate_series).
+# Environment: BENCH_SECONDS (15), HTTP_THREADS (4), DB_POOL_SIZE (4),
+# PGBENCH_CLIENTS (16). Takes about 5 minutes after the build.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+
+readonly pg_bin=/usr/lib/postgresql/15/bin
+readonly seconds=${BENCH_SECONDS:-15}
+readonly http_threads=${HTTP_THREADS:-4}
+readonly pool_size=${DB_POOL_SIZE:-4}
+readonly pgbench_clients=${PGBENCH_CLIENTS:-16}
+readonly secret="benchmark-secret-0123456789abcdef0123456789"
+readonly users=1000 tasks_per_user=20
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/task-bench.XXXXXX")
+as_pg=()
+service_pid=""
+say() { echo "bench: $*" >&2; }
+
+cleanup() {
+  [[ -n $service_pid ]] && kill "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null || true
+  if [[ -f $work/data/postmaster.pid ]]; then
+    "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/data" -m immediate -s stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+free_port() {
+  /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+binary=${1:-}
+if [[ -z $binary ]]; then
+  say "building the release preset's task-service"
+  cmake --preset release >/dev/null
+  cmake --build --preset release --target task-service -j2 >/dev/null
+  binary=build/release/task-service/task-service
+fi
+[[ -x $binary ]] || { say "no executable at $binary"; exit 1; }
+
+# --- PostgreSQL --------------------------------------------------------------
+if [[ $(id -u) -eq 0 ]]; then
+  chown postgres: "$work"
+  as_pg=(runuser -u postgres --)
+fi
+"${as_pg[@]}" "$pg_bin/initdb" -D "$work/data" -U postgres --auth=trust -E UTF8 --no-sync \
+  >"$work/initdb.log" 2>&1 || { cat "$work/initdb.log" >&2; exit 1; }
+pg_port=$(free_port)
+cat >>"$work/data/postgresql.conf" <<CONF
+port = $pg_port
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$work'
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+max_connections = 200
+shared_buffers = 256MB
+CONF
+"${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/data" -l "$work/postgres.log" -w -t 60 -s start
+psql_as() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+psql_as -d postgres -c "CREATE DATABASE bench" -c "CREATE DATABASE scale"
+url() { echo "postgresql://postgres@127.0.0.1:$pg_port/$1"; }
+
+start_service() {  # <database>
+  local port
+  port=$(free_port)
+  DATABASE_URL=$(url "$1") JWT_SECRET=$secret TASK_PORT=$port HTTP_THREADS=$http_threads \
+    DB_POOL_SIZE=$pool_size LOG_LEVEL=warn "$binary" >"$work/service-$1.log" 2>&1 &
+  service_pid=$!
+  for _ in $(seq 100); do
+    curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && { service_port=$port; return; }
+    sleep 0.1
+  done
+  say "task-service did not start"; cat "$work/service-$1.log" >&2; exit 1
+}
+stop_service() { kill "$service_pid"; wait "$service_pid" || true; service_pid=""; }
+
+# Users are md5('user' || n) as a UUID, so SQL, pgbench and the tokens agree.
+seed() {  # <database> <first user> <last user> <tasks per user>
+  psql_as -d "$1" <<SQL
+INSERT INTO tasks (user_id, title, description, priority, tags, due_date, created_at, updated_at)
+SELECT md5('user' || u)::uuid, 'Task ' || t || ' of user ' || u,
+       CASE WHEN t % 2 = 0 THEN 'Some description for task ' || t END,
+       (ARRAY['low', 'medium', 'high'])[1 + t % 3], ARRAY['home', 'tag' || (t % 5)],
+       CASE WHEN t % 3 = 0 THEN now() + t * interval '1 day' END,
+       now() - (u * 100 + t) * interval '1 second', now() - (u * 100 + t) * interval '1 second'
+FROM generate_series($2, $3) AS u, generate_series(1, $4) AS t;
+VACUUM ANALYZE tasks;
+SQL
+}
+
+# --- 1 and 2: throughput, service beside pgbench ------------------------------
+DATABASE_URL=$(url bench) JWT_SECRET=$secret "$binary" --migrate-only >"$work/migrate.log" 2>&1
+DATABASE_URL=$(url scale) JWT_SECRET=$secret "$binary" --migrate-only >>"$work/migrate.log" 2>&1
+say "seeding $users users × $tasks_per_user tasks"
+seed bench 1 "$users" "$tasks_per_user"
+
+# A Lua table of tokens (minted by PyJWT) for users <first>..<last>.
+mint_tokens() {  # <first> <last>
+  /usr/bin/python3 - "$secret" "$1" "$2" <<'PY'
+import hashlib, sys, time, uuid, jwt
+secret, first, last = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+now = int(time.time())
+print("tokens = {")
+for n in range(first, last + 1):
+    sub = str(uuid.UUID(hashlib.md5(f"user{n}".encode()).hexdigest()))
+    token = jwt.encode({"sub": sub, "email": f"u{n}@example.com", "iat": now, "exp": now + 3600,
+                        "iss": "todo-auth", "aud": "todo-api", "jti": uuid.uuid4().hex},
+                       secret, algorithm="HS256")
+    print(f'  "{token}",')
+print("}")
+PY
+}
+say "minting $users tokens"
+mint_tokens 1 "$users" >"$work/tokens.lua"
+mint_tokens 1 5 >"$work/tokens-scale.lua"
+
+# wrk: each connection walks the token list from its own starting point;
+# done() prints one machine-readable line.
+write_wrk_script() {  # <method> <body or empty> <tokens file>
+  cat "$3"
+  cat <<LUA
+local counter = 0
+local method, body = "$1", '$2'
+setup = function(thread) thread:set("offset", counter * 997); counter = counter + 1 end
+init = function() i = offset or 0 end
+request = function()
+  i = i % #tokens + 1
+  local headers = { ["Authorization"] = "Bearer " .. tokens[i] }
+  if body ~= "" then headers["Content-Type"] = "application/json" end
+  return wrk.format(method, "/api/tasks", headers, body ~= "" and body or nil)
+end
+done = function(summary, latency, requests)
+  local non2xx = summary.errors.status
+  io.write(string.format("RESULT rps=%.0f p50_ms=%.2f p99_ms=%.2f requests=%d errors=%d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
+    latency:percentile(99) / 1000, summary.requests,
+    non2xx + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+LUA
+}
+run_wrk() {  # <name> <method> <body> <connections> <seconds> [tokens file]
+  write_wrk_script "$2" "$3" "${6:-$work/tokens.lua}" >"$work/$1.lua"
+  local threads=$(($4 < 2 ? $4 : 2))  # wrk needs connections >= threads
+  wrk -t"$threads" -c"$4" -d"$5"s -s "$work/$1.lua" "http://127.0.0.1:$service_port" 2>&1 |
+    grep '^RESULT' | sed 's/^RESULT //'
+}
+field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
+
+# The listing's SELECT, as SociTaskRepository sends it with no filters.
+cat >"$work/list.sql" <<'SQL'
+\set u random(1, 1000)
+SELECT id, title, description, completed::int, priority, array_to_json(tags)::text,
+       (extract(epoch FROM due_date) * 1000000)::int8, (extract(epoch FROM created_at) * 1000000)::int8,
+       (extract(epoch FROM updated_at) * 1000000)::int8, count(*) OVER ()
+FROM tasks
+WHERE user_id = CAST(md5('user' || :u) AS uuid)
+  AND (CAST(NULL AS boolean) IS NULL OR completed = CAST(NULL AS boolean))
+  AND (CAST(NULL AS text) IS NULL OR priority = CAST(NULL AS text))
+  AND (CAST(NULL AS text) IS NULL OR tags @> ARRAY[CAST(NULL AS text)])
+  AND (CAST(NULL AS text) IS NULL OR title ILIKE CAST(NULL AS text) OR description ILIKE CAST(NULL AS text))
+  AND (CAST(NULL AS int8) IS NULL OR due_date <= timestamptz 'epoch' + CAST(NULL AS int8) * interval '1 microsecond')
+  AND (CAST(NULL AS int8) IS NULL OR due_date >= timestamptz 'epoch' + CAST(NULL AS int8) * interval '1 microsecond')
+ORDER BY created_at DESC, id DESC LIMIT 50 OFFSET 0;
+SQL
+
+start_service bench
+say "warming up"
+run_wrk warm GET "" 64 3 >/dev/null
+say "GET /api/tasks: wrk, 64 connections, ${seconds}s"
+list=$(run_wrk list GET "" 64 "$seconds")
+say "pgbench: the same SELECT, $pgbench_clients clients, ${seconds}s"
+pgbench_out=$("$pg_bin/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -n -M prepared \
+  -c "$pgbench_clients" -j 2 -T "$seconds" -f "$work/list.sql" bench 2>&1)
+pg_tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$pgbench_out" | head -1)
+pg_latency=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' <<<"$pgbench_out")
+say "POST /api/tasks: wrk, 64 connections, ${seconds}s"
+post=$(run_wrk create POST '{"title":"benchmark task","priority":"high","tags":["bench","wrk"],"due_date":"2026-12-01"}' 64 "$seconds")
+stop_service
+
+# --- 3: latency against table size ------------------------------------------
+start_service scale
+seed scale 1 5 20  # both runs list users 1..5 (20 tasks each)
+run_wrk warm GET "" 1 2 "$work/tokens-scale.lua" >/dev/null
+say "list latency, 1 connection, 100 tasks in the table"
+small=$(run_wrk small GET "" 1 5 "$work/tokens-scale.lua")
+stop_service
+say "bulk-loading 999,900 more tasks (49,995 other users × 20)"
+seed scale 6 50000 20
+rows=$(psql_as -d scale -c "SELECT count(*) FROM tasks")
+start_service scale
+run_wrk warm GET "" 1 2 "$work/tokens-scale.lua" >/dev/null
+say "list latency, 1 connection, $rows tasks in the table"
+large=$(run_wrk large GET "" 1 5 "$work/tokens-scale.lua")
+stop_service
+
+ratio=$(awk -v a="$(field rps "$list")" -v b="$pg_tps" 'BEGIN { printf "%.2f", a / b }')
+cat <<REPORT
+
+task-service benchmark ($(nproc) cores; HTTP_THREADS=$http_threads DB_POOL_SIZE=$pool_size; ${seconds}s runs)
+  GET  /api/tasks (20 tasks/user, $users users, 64 conns): $list
+  POST /api/tasks (64 conns):                               $post
+  pgbench, same SELECT ($pgbench_clients clients, prepared): tps=$pg_tps latency_avg_ms=$pg_latency
+  service GET rps / pgbench tps = $ratio
+  list latency, 1 conn, 100 rows in table:       $small
+  list latency, 1 conn, $rows rows in table: $large
+REPORT

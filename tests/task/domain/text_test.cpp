@@ -1,0 +1,34 @@
+#include "task/domain/text.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace task::domain;
+
+TEST_CASE("code points, not bytes") {
+  CHECK(code_point_count("") == 0);
+  CHECK(code_point_count("abc") == 3);
+  CHECK(code_point_count("é") == 1);
+  CHECK(code_point_count("日本") == 2);
+  CHECK(code_point_count("😀") == 1);
+}
+
+TEST_CASE("trims what Python's str.strip() trims") {
+  CHECK(trim_whitespace("  a b \t\n") == "a b");
+  CHECK(trim_whitespace("\xC2\xA0x\xE3\x80\x80") == "x");  // NBSP, ideographic space
+  CHECK(trim_whitespace("\xE2\x80\x83 é \xE2\x80\xA8") == "é");
+  CHECK(trim_whitespace("   ") == "");
+  CHECK(trim_whitespace("日本") == "日本");
+  CHECK(trim_whitespace("\xE2\x80\x8B") == "\xE2\x80\x8B");  // zero-width space is not whitespace
+}
+
+TEST_CASE("recognises malformed UTF-8") {
+  CHECK(is_valid_utf8("plain ascii"));
+  CHECK(is_valid_utf8("é日😀"));
+  CHECK_FALSE(is_valid_utf8("\xFF"));
+  CHECK_FALSE(is_valid_utf8("\xC3"));              // truncated
+  CHECK_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong
+  CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate
+  CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // beyond U+10FFFF
+  CHECK(contains_nul(std::string_view("a\0b", 3)));
+  CHECK_FALSE(contains_nul("ab"));
+}
