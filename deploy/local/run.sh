@@ -1,0 +1,466 @@
+#!/usr/bin/env bash
+# Runs the whole stack locally with one command: installs what is missing,
+# builds Release, starts a private PostgreSQL, auth-service, task-service and
+# nginx as the reverse proxy on one port (/auth/ -> auth-service, /api/ ->
+# task-service), waits until every part answers, prints the URL and a curl
+# example, and shows the logs until Ctrl-C, which stops everything it started.
+#
+# Usage:
+#   deploy/local/run.sh             start, stay in the foreground with the logs
+#   deploy/local/run.sh --detach    start in the background and return (for scripts)
+#   deploy/local/run.sh stop        stop a stack started either way
+#   deploy/local/run.sh status      what runs, where
+#
+# Environment (all optional):
+#   TODO_DATA_DIR      state kept between runs: database, secrets, logs   [<repo>/.data]
+#   PROXY_PORT         nginx's public port                                [8080]
+#   PROXY_ADDRESS      address nginx listens on (0.0.0.0 for the LAN)     [127.0.0.1]
+#   AUTH_PORT          auth-service's port                                [8001]
+#   TASK_PORT          task-service's port                                [8002]
+#   PG_PORT            the private PostgreSQL's port                      [5433, or a free one]
+#   AUTH_DATABASE_URL  an external database for auth-service instead of the private one
+#   TASK_DATABASE_URL  an external database for task-service instead of the private one
+#   JWT_SECRET / JWT_SECRET_FILE   the signing key   [generated once into <data>/secrets/jwt-secret]
+#   STATIC_ROOT        a frontend's built files, served at /             [<data>/www]
+#   BUILD_PRESET       CMake preset to build                              [release]
+#   BUILD_DIR          an existing build tree to use instead (e.g. build/dev)
+# Every other variable of the services (README: Configuration) passes through,
+# e.g. LOG_LEVEL=debug or BCRYPT_COST=10. MAX_BODY_BYTES goes to nginx too.
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+readonly repo
+cd "$repo"
+
+data_dir=$(realpath -m "${TODO_DATA_DIR:-$repo/.data}")
+readonly data_dir
+readonly run_dir=$data_dir/run log_dir=$data_dir/logs secrets_dir=$data_dir/secrets
+readonly pg_dir=$data_dir/postgres nginx_dir=$data_dir/nginx docs_dir=$data_dir/docs-site
+
+readonly proxy_port=${PROXY_PORT:-8080}
+readonly proxy_address=${PROXY_ADDRESS:-127.0.0.1}
+readonly auth_port=${AUTH_PORT:-8001}
+readonly task_port=${TASK_PORT:-8002}
+readonly max_body_bytes=${MAX_BODY_BYTES:-65536}
+readonly build_preset=${BUILD_PRESET:-release}
+readonly pg_bin=${PG_BIN:-/usr/lib/postgresql/15/bin}
+readonly static_root=${STATIC_ROOT:-$data_dir/www}
+# How long a service's SIGTERM drain may take (SHUTDOWN_GRACE_SECONDS, default 20), plus margin.
+readonly service_stop_seconds=$((${SHUTDOWN_GRACE_SECONDS:-20} + 10))
+
+nginx_args=()
+owns_stack=0 # 1 while this invocation is responsible for stopping what runs
+follower_pid=""
+
+say() { echo "run.sh: $*" >&2; }
+die() {
+  say "$*"
+  exit 1
+}
+
+# shellcheck source=deploy/local/lib/processes.sh
+source "$repo/deploy/local/lib/processes.sh"
+# shellcheck source=deploy/local/lib/postgres.sh
+source "$repo/deploy/local/lib/postgres.sh"
+
+# --- small helpers -------------------------------------------------------------
+
+random_hex() {
+  od -An -N"$1" -tx1 /dev/urandom | tr -d ' \n'
+}
+
+# write_secret <file> <value>: readable by its owner only, written atomically.
+write_secret() {
+  (umask 077 && printf '%s' "$2" >"$1.tmp" && mv "$1.tmp" "$1")
+}
+
+uses_private_postgres() {
+  [[ -z ${AUTH_DATABASE_URL:-} || -z ${TASK_DATABASE_URL:-} ]]
+}
+
+proxy_url() {
+  local host=$proxy_address
+  [[ $host != 0.0.0.0 ]] || host=127.0.0.1
+  echo "http://$host:$proxy_port"
+}
+
+# The state of the running stack, for `status` and for a second run.sh.
+state_get() {
+  sed -n "s/^$1=//p" "$run_dir/state" 2>/dev/null || true
+}
+
+# --- preparation ---------------------------------------------------------------
+
+prepare_directories() {
+  # Someone else's data directory would end up with files they cannot
+  # change (or a database owned by the wrong user): refuse before touching it.
+  local owner
+  mkdir -p "$data_dir"
+  owner=$(stat -c %U "$data_dir")
+  [[ $owner == "$(id -un)" ]] ||
+    die "$data_dir belongs to $owner; run as $owner, or set TODO_DATA_DIR to a directory of your own."
+  pg_check_ownership
+  mkdir -p "$run_dir" "$log_dir" "$nginx_dir" "$docs_dir"
+  (umask 077 && mkdir -p "$secrets_dir")
+  if [[ $(id -u) -eq 0 ]]; then
+    # postgres (the database) and nobody (nginx's workers) must reach their
+    # files in here; a data directory under a private home cannot work.
+    chmod 755 "$data_dir" "$log_dir" "$nginx_dir"
+    local user
+    for user in postgres nobody; do
+      runuser -u "$user" -- test -x "$data_dir" 2>/dev/null ||
+        die "$data_dir is not reachable by the '$user' user (a parent directory is private)." \
+          "Set TODO_DATA_DIR to a directory under /srv or /var/tmp, or run as a normal user."
+    done
+  fi
+}
+
+# A stack in this data directory already running (even partly): say so, with
+# where it is, rather than failing later on a busy port.
+refuse_if_running() {
+  local parts=() name pid
+  if pid=$(running_pid supervisor run.sh); then parts+=("run.sh (pid $pid)"); fi
+  for name in auth-service task-service nginx; do
+    if pid=$(running_pid "$name"); then parts+=("$name (pid $pid)"); fi
+  done
+  if pg_is_running; then parts+=("postgres"); fi
+  [[ ${#parts[@]} -eq 0 ]] && return 0
+  say "the stack in $data_dir is already running: ${parts[*]}."
+  [[ -z $(state_get url) ]] || say "It answers at $(state_get url)."
+  die "Stop it first with: deploy/local/run.sh stop   (or use another TODO_DATA_DIR and ports)"
+}
+
+# Busy ports are found before the build, with the owner named.
+check_ports() {
+  local var port
+  for var in PROXY_PORT:$proxy_port AUTH_PORT:$auth_port TASK_PORT:$task_port; do
+    port=${var#*:}
+    [[ $port =~ ^[0-9]+$ ]] || die "${var%%:*} must be a port number, not '$port'"
+    if port_in_use "$port"; then
+      die "port $port (${var%%:*}) is already in use: $(port_user "$port")." \
+        "Set ${var%%:*} to another port, e.g. ${var%%:*}=$(free_port) deploy/local/run.sh"
+    fi
+  done
+}
+
+choose_pg_port() {
+  if [[ -n ${PG_PORT:-} ]]; then
+    ! port_in_use "$PG_PORT" || die "PG_PORT $PG_PORT is already in use: $(port_user "$PG_PORT")"
+    echo "$PG_PORT"
+  elif ! port_in_use 5433; then
+    echo 5433
+  else
+    free_port
+  fi
+}
+
+install_dependencies() {
+  "$repo/deploy/local/install-deps.sh"
+}
+
+# Prints the build tree holding both executables, building them first.
+build() {
+  local dir=${BUILD_DIR:-}
+  if [[ -n $dir ]]; then
+    [[ $dir == /* ]] || dir=$repo/$dir
+    say "building auth-service and task-service in $dir"
+    cmake --build "$dir" -j"$(nproc)" --target auth-service task-service >&2
+  else
+    dir=$repo/build/$build_preset
+    say "building auth-service and task-service (preset $build_preset)"
+    cmake --preset "$build_preset" >&2
+    cmake --build --preset "$build_preset" -j"$(nproc)" --target auth-service task-service >&2
+  fi
+  echo "$dir"
+}
+
+# The signing key: the caller's, or one generated on the first run and kept
+# in the data directory, so tokens stay valid across restarts.
+configure_jwt_secret() {
+  if [[ -n ${JWT_SECRET:-} || -n ${JWT_SECRET_FILE:-} ]]; then
+    return 0
+  fi
+  local file=$secrets_dir/jwt-secret
+  if [[ ! -s $file ]]; then
+    say "generating a JWT secret into $file"
+    write_secret "$file" "$(random_hex 48)"
+  fi
+  export JWT_SECRET_FILE=$file
+}
+
+# The API docs at /docs, when the project has a docs site builder.
+build_docs() {
+  [[ -x $repo/docs/site/build.sh ]] || return 0
+  say "building the API docs into $docs_dir"
+  "$repo/docs/site/build.sh" "$docs_dir" >"$log_dir/docs-build.log" 2>&1 9>&- ||
+    say "WARNING: the docs build failed, /docs will be empty (see $log_dir/docs-build.log)"
+}
+
+# nginx's own pid file is kept apart from run/nginx.pid, which run.sh writes:
+# nginx truncates and removes its file, and a reader could catch it empty.
+render_proxy_config() {
+  mkdir -p "$static_root"
+  STATIC_ROOT=$static_root DOCS_ROOT=$docs_dir PROXY_LISTEN=$proxy_address:$proxy_port \
+    AUTH_UPSTREAM=127.0.0.1:$auth_port TASK_UPSTREAM=127.0.0.1:$task_port \
+    MAX_BODY_BYTES=$max_body_bytes LOG_DIR=$log_dir NGINX_PID_FILE=$nginx_dir/nginx.pid \
+    NGINX_TEMP_DIR=$nginx_dir/temp "$repo/deploy/nginx/render.sh" "$nginx_dir/conf"
+  nginx_command -t -q
+  "${nginx_args[@]}" 2>>"$log_dir/nginx.log" ||
+    { tail -n 5 "$log_dir/nginx.log" >&2; die "the rendered nginx configuration is invalid"; }
+}
+
+# nginx_command <extra args...>: nginx on the rendered configuration, in the
+# foreground (run.sh or `launch` keeps track of it).
+nginx_command() {
+  local globals='daemon off;'
+  # As root the master keeps root (it only binds the port and opens the logs)
+  # and the workers, which talk to clients, run as nobody.
+  [[ $(id -u) -ne 0 ]] || globals+=' user nobody nogroup;'
+  nginx_args=(nginx -p "$nginx_dir/conf" -c "$nginx_dir/conf/nginx.conf" -e "$log_dir/nginx.log"
+    -g "$globals" "$@")
+}
+
+# --- starting --------------------------------------------------------------------
+
+start_databases() {
+  auth_database_url=${AUTH_DATABASE_URL:-}
+  task_database_url=${TASK_DATABASE_URL:-}
+  uses_private_postgres || return 0
+  local port
+  port=$(choose_pg_port)
+  pg_init
+  pg_start "$port"
+  pg_ensure_databases "$port"
+  [[ -n $auth_database_url ]] || auth_database_url=$(pg_url todo_auth "$port")
+  [[ -n $task_database_url ]] || task_database_url=$(pg_url todo_tasks "$port")
+  echo "pg_port=$port" >>"$run_dir/state"
+}
+
+# start_service <name> <binary> <database url> <port>
+start_service() {
+  local name=$1 binary=$2 url=$3 port=$4
+  say "starting $name on 127.0.0.1:$port"
+  (
+    # Exported in this subshell only, so no URL with a password ends up in
+    # a command line, and each service sees only its own database.
+    export DATABASE_URL=$url AUTH_PORT=$auth_port TASK_PORT=$task_port
+    export MAX_BODY_BYTES=$max_body_bytes
+    # The proxy connects from loopback; only it may set X-Forwarded-For.
+    export TRUSTED_PROXIES=${TRUSTED_PROXIES:-127.0.0.1/32,::1/128}
+    unset AUTH_DATABASE_URL TASK_DATABASE_URL
+    launch "$name" "$log_dir/$name.log" "$binary"
+  )
+}
+
+start_services() {
+  local build_dir=$1
+  start_service auth-service "$build_dir/auth-service/auth-service" "$auth_database_url" "$auth_port"
+  start_service task-service "$build_dir/task-service/task-service" "$task_database_url" "$task_port"
+  # Migrations run at start-up, so ready means migrated and connected.
+  wait_for_http auth-service "$(head -n1 "$(pid_file auth-service)")" auth-service \
+    "http://127.0.0.1:$auth_port/readyz" 200 90 "$log_dir/auth-service.log"
+  wait_for_http task-service "$(head -n1 "$(pid_file task-service)")" task-service \
+    "http://127.0.0.1:$task_port/readyz" 200 90 "$log_dir/task-service.log"
+}
+
+start_proxy() {
+  say "starting nginx on $proxy_address:$proxy_port"
+  nginx_command
+  launch nginx "$log_dir/nginx.log" "${nginx_args[@]}"
+  # Ready means both routes reach their service: without a token each
+  # answers the API's 401, which only the service itself produces.
+  local pid
+  pid=$(head -n1 "$(pid_file nginx)")
+  wait_for_http nginx "$pid" nginx "$(proxy_url)/auth/me" 401 30 "$log_dir/nginx.log"
+  wait_for_http nginx "$pid" nginx "$(proxy_url)/api/tasks" 401 30 "$log_dir/nginx.log"
+}
+
+print_banner() {
+  local url docs=""
+  url=$(proxy_url)
+  [[ ! -f $docs_dir/index.html ]] || docs="API docs: $url/docs   "
+  cat >&2 <<EOF
+
+  The stack is up at $url  (auth-service :$auth_port, task-service :$task_port)
+
+  Try it:
+    curl -si $url/auth/signup -H 'Content-Type: application/json' \\
+         -d '{"email": "ada@example.com", "password": "correct horse battery"}'
+    curl -s $url/auth/login --data-urlencode 'username=ada@example.com' \\
+         --data-urlencode 'password=correct horse battery'
+
+  ${docs}More examples: README.md.  Logs: $log_dir
+  Stop: $1
+
+EOF
+}
+
+# Shows the logs of every part, each line prefixed with its source. sed -u
+# because it streams line by line (mawk, Debian's awk, buffers its input);
+# it remembers the file from tail's "==> file <==" headers in the hold space.
+# Ctrl-C is ignored here so the follower still shows the parts shutting down;
+# run.sh ends it afterwards (and tail's --pid ends it if run.sh is killed).
+follow_logs() {
+  local files=("$log_dir/postgres.log" "$log_dir/auth-service.log" "$log_dir/task-service.log"
+    "$log_dir/nginx.log")
+  touch "${files[@]}"
+  (
+    trap '' INT
+    exec tail -n 0 -F --pid=$$ "${files[@]}" 2>/dev/null 9>&- > >(exec sed -u -n \
+      -e 's/^==> .*\/\([^/]*\)\.log <==$/\1            /' -e 't header' -e '/^$/d' \
+      -e 'G; s/^\(.*\)\n\(.*\)$/\2 | \1/p; d' \
+      -e ':header' -e 's/^\(.\{12\}\).*/\1/; h; d')
+  ) &
+  follower_pid=$!
+}
+
+# Stays in the foreground while every part runs; one dying ends the stack.
+supervise() {
+  local name pid
+  while true; do
+    for name in auth-service task-service nginx; do
+      if ! pid=$(running_pid "$name"); then
+        say "$name stopped unexpectedly"
+        show_log_tail "$name" "$log_dir/$name.log"
+        exit 1
+      fi
+    done
+    if uses_private_postgres && ! pg_is_running; then
+      say "PostgreSQL stopped unexpectedly (log: $log_dir/postgres.log)"
+      exit 1
+    fi
+    # In the background so the INT/TERM trap runs at once, not after sleep.
+    sleep 2 &
+    wait $! || true
+  done
+}
+
+stop_components() {
+  stop_process nginx QUIT 15
+  # Both services drain in parallel: each may take its grace period. (Not a
+  # bare `wait`: that would also wait for the log follower.)
+  local auth_stopper task_stopper
+  stop_process auth-service TERM "$service_stop_seconds" &
+  auth_stopper=$!
+  stop_process task-service TERM "$service_stop_seconds" &
+  task_stopper=$!
+  wait "$auth_stopper" "$task_stopper" || true
+  pg_stop
+  rm -f "$run_dir/state" "$run_dir"/*.log-start
+}
+
+on_exit() {
+  local status=$?
+  trap - EXIT INT TERM
+  if [[ $owns_stack -eq 1 ]]; then
+    stop_components
+    rm -f "$(pid_file supervisor)"
+    say "stopped"
+  fi
+  if [[ -n $follower_pid ]]; then
+    sleep 0.5 # let the parts' last lines reach the terminal
+    kill "$follower_pid" 2>/dev/null || true
+  fi
+  exit "$status"
+}
+
+start_command() {
+  local detach=$1 build_dir
+  prepare_directories
+  exec 9>>"$run_dir/lock"
+  flock -n 9 || die "another deploy/local/run.sh is starting or stopping the stack in $data_dir"
+  refuse_if_running
+  check_ports
+  # From here on, whatever starts is ours to stop on failure or Ctrl-C.
+  owns_stack=1
+  echo $$ >"$(pid_file supervisor)"
+  : >"$run_dir/state"
+
+  install_dependencies
+  build_dir=$(build)
+  [[ -x $build_dir/auth-service/auth-service && -x $build_dir/task-service/task-service ]] ||
+    die "no auth-service/task-service executables in $build_dir"
+  configure_jwt_secret
+  build_docs
+  render_proxy_config
+
+  [[ $detach -eq 1 ]] || follow_logs
+  start_databases
+  start_services "$build_dir"
+  start_proxy
+  echo "url=$(proxy_url)" >>"$run_dir/state"
+
+  if [[ $detach -eq 1 ]]; then
+    print_banner "deploy/local/run.sh stop"
+    owns_stack=0
+    rm -f "$(pid_file supervisor)"
+    exit 0
+  fi
+  print_banner "Ctrl-C (or deploy/local/run.sh stop from another shell)"
+  exec 9>&- # the lock is for starting and stopping, not for running
+  supervise
+}
+
+stop_command() {
+  local pid
+  if [[ ! -d $run_dir ]]; then
+    say "nothing runs from $data_dir"
+    return 0
+  fi
+  # A foreground run.sh stops its own stack in order; ask it to.
+  if pid=$(running_pid supervisor run.sh); then
+    say "asking run.sh (pid $pid) to stop the stack"
+    kill -s TERM "$pid" 2>/dev/null || true
+    wait_gone "$pid" run.sh $((service_stop_seconds + 90)) || say "run.sh (pid $pid) did not finish"
+  fi
+  exec 9>>"$run_dir/lock"
+  flock -w 120 9 || die "another run.sh holds $run_dir/lock; try again"
+  stop_components
+  say "stopped"
+}
+
+status_command() {
+  local name pid running=0 total=3
+  echo "data directory: $data_dir"
+  for name in auth-service task-service nginx; do
+    if pid=$(running_pid "$name"); then
+      printf '  %-13s running (pid %s)\n' "$name" "$pid"
+      running=$((running + 1))
+    else
+      printf '  %-13s stopped\n' "$name"
+    fi
+  done
+  if [[ -f $pg_data/PG_VERSION ]]; then
+    total=4
+    if pg_is_running; then
+      printf '  %-13s running (127.0.0.1:%s)\n' postgres "$(pg_configured_port)"
+      running=$((running + 1))
+    else
+      printf '  %-13s stopped\n' postgres
+    fi
+  fi
+  [[ -z $(state_get url) || $running -eq 0 ]] || echo "url: $(state_get url)"
+  ((running == total)) && return 0
+  ((running == 0)) && return 3
+  return 1
+}
+
+usage() {
+  sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'
+}
+
+main() {
+  trap on_exit EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  case "${1:-}" in
+    "") start_command 0 ;;
+    --detach | -d) start_command 1 ;;
+    stop) stop_command ;;
+    status) status_command ;;
+    -h | --help | help) usage ;;
+    *) usage >&2; exit 2 ;;
+  esac
+}
+
+main "$@"

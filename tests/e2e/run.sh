@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# End-to-end tests through the real nginx. Starts the whole stack with
+# deploy/local/run.sh --detach in a throwaway data directory on free ports
+# (so a developer's own stack on 8080 is left alone), runs the Node.js
+# suites, stops and starts the stack to prove that users and tasks survive
+# it, and always stops the stack and removes its data at the end.
+#
+# Usage: tests/e2e/run.sh [extra `node --test` arguments]
+#   BUILD_DIR=build/dev tests/e2e/run.sh    reuse an existing build (tests/run.sh does)
+#   E2E_KEEP_DATA=1 tests/e2e/run.sh        keep the data directory (logs) afterwards
+#
+# Against a stack that already runs (no start/stop, no persistence check):
+#   tests/openapi/install.sh && E2E_BASE_URL=http://127.0.0.1:8080 node --test tests/e2e/
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+data_dir=""
+started=0
+status=0
+
+say() { echo "e2e: $*" >&2; }
+
+# Asks the kernel for a port nobody uses right now.
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+configure() {
+  data_dir=$(mktemp -d "${TMPDIR:-/tmp}/todo-e2e.XXXXXX")
+  # As root, PostgreSQL (postgres) and nginx's workers (nobody) work in here.
+  chmod 755 "$data_dir"
+  export TODO_DATA_DIR=$data_dir
+  PROXY_PORT=$(free_port) AUTH_PORT=$(free_port) TASK_PORT=$(free_port) PG_PORT=$(free_port)
+  export PROXY_PORT AUTH_PORT TASK_PORT PG_PORT
+  # The private database and a generated secret, whatever the caller's
+  # shell holds: the persistence check relies on both being in $data_dir.
+  unset AUTH_DATABASE_URL TASK_DATABASE_URL JWT_SECRET JWT_SECRET_FILE PROXY_ADDRESS
+  export E2E_BASE_URL=http://127.0.0.1:$PROXY_PORT
+  export E2E_AUTH_LOG=$data_dir/logs/auth-service.log
+  export E2E_TASK_LOG=$data_dir/logs/task-service.log
+  export E2E_STATE_FILE=$data_dir/e2e-state.json
+}
+
+start_stack() {
+  started=1
+  deploy/local/run.sh --detach
+}
+
+stop_stack() {
+  deploy/local/run.sh stop
+}
+
+require_node() {
+  command -v node >/dev/null || { say "node is missing (deploy/local/install-deps.sh installs it)"; return 1; }
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]')
+  ((major >= 18)) || { say "node $(node --version) is too old: the suite needs 18 or newer"; return 1; }
+}
+
+# node_test <files...>: one `node --test` run, its failure recorded.
+node_test() {
+  node --test --test-reporter=spec "${node_args[@]}" "$@" || status=1
+}
+
+# A sanitizer build (tests/run.sh uses the dev preset) reports memory errors
+# and leaks in the service's log, often only at exit: any such report fails.
+check_sanitizer_reports() {
+  local log
+  for log in "$data_dir"/logs/{auth-service,task-service}.log; do
+    if grep -qE 'ERROR: (Address|Leak|Thread)Sanitizer|runtime error:' "$log" 2>/dev/null; then
+      say "sanitizer report in $log:"
+      grep -E -A 30 'ERROR: (Address|Leak|Thread)Sanitizer|runtime error:' "$log" | head -n 60 >&2
+      status=1
+    fi
+  done
+}
+
+show_logs() {
+  local log
+  for log in "$data_dir"/logs/{auth-service,task-service,nginx}.log; do
+    [[ -s $log ]] || continue
+    say "last lines of $log:"
+    tail -n 40 "$log" >&2
+  done
+}
+
+# Runs on every exit (success, failure, Ctrl-C): nothing may outlive the run.
+cleanup() {
+  local exit_status=$?
+  trap - EXIT INT TERM
+  if [[ $started -eq 1 ]]; then
+    stop_stack || exit_status=1
+  fi
+  if [[ -n $data_dir ]]; then
+    if [[ $exit_status -ne 0 ]]; then show_logs; fi
+    if [[ ${E2E_KEEP_DATA:-0} == 1 ]]; then
+      say "data kept in $data_dir"
+    else
+      rm -rf "$data_dir"
+    fi
+  fi
+  exit "$exit_status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+main() {
+  node_args=("$@")
+  configure
+  start_stack
+  require_node
+  # lib/client.mjs checks every response against docs/openapi.yaml with
+  # tests/openapi/validator.mjs, whose npm packages (Ajv) this installs.
+  tests/openapi/install.sh
+
+  local suites=(tests/e2e/*.test.mjs)
+  say "suites: ${suites[*]}"
+  node_test "${suites[@]}"
+
+  say "browser: the interactive docs at /docs in headless Chromium"
+  tests/browser/run.sh || status=1
+
+  say "persistence: seeding, then stopping and starting the whole stack"
+  node_test tests/e2e/persistence/seed.mjs
+  stop_stack
+  start_stack
+  node_test tests/e2e/persistence/verify.mjs
+
+  stop_stack
+  started=0
+  check_sanitizer_reports
+  if [[ $status -eq 0 ]]; then say "all end-to-end tests passed"; else say "FAILED"; fi
+  return "$status"
+}
+
+main "$@"
