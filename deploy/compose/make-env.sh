@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Writes deploy/compose/.env with generated passwords and JWT key (readable
+# by its owner only). Refuses to overwrite an existing one: the database's
+# passwords are fixed when its volume is first initialised.
+set -euo pipefail
+
+dir=$(cd "$(dirname "$0")" && pwd)
+readonly dir env_file=$dir/.env
+
+random_hex() {
+  od -An -N"$1" -tx1 /dev/urandom | tr -d ' \n'
+}
+
+[[ ! -e $env_file ]] || { echo "make-env.sh: $env_file exists, left unchanged" >&2; exit 1; }
+umask 077
+sed -e "s/^POSTGRES_PASSWORD=$/POSTGRES_PASSWORD=$(random_hex 24)/" \
+  -e "s/^AUTH_DB_PASSWORD=$/AUTH_DB_PASSWORD=$(random_hex 24)/" \
+  -e "s/^TASK_DB_PASSWORD=$/TASK_DB_PASSWORD=$(random_hex 24)/" \
+  -e "s/^JWT_SECRET=$/JWT_SECRET=$(random_hex 32)/" \
+  "$dir/.env.example" >"$env_file"
+echo "make-env.sh: wrote $env_file" >&2

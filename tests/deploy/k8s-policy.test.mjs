@@ -1,0 +1,262 @@
+// Policies every rendered overlay must meet (the issue's list), as tests:
+// probes, requests and limits, non-root, read-only root filesystem, no
+// capabilities, no privilege escalation, no inline secrets, pinned images,
+// a drain that fits the grace period, an HPA and a PDB per Deployment, and
+// NetworkPolicies that let only the ingress controller reach the services
+// and only the services reach PostgreSQL.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import {
+  LONG_RUNNING_KINDS, allContainers, containerEnvironment, find, ofKind, podLabels, resolvePort, selects,
+} from './lib/k8s.mjs';
+import { describeObject, render } from './lib/kustomize.mjs';
+import { overlays } from './lib/paths.mjs';
+
+// Names whose value is a credential: only ever from a Secret (or a file).
+const SECRET_NAME = /(SECRET|PASSWORD|PASSWD|TOKEN|API_KEY|PRIVATE_KEY|DATABASE_URL|CREDENTIALS?)S?$/i;
+// A URL with a password in it: user:password@host.
+const URL_WITH_PASSWORD = /:\/\/[^/\s:@]+:[^/\s@]+@/;
+
+const where = (workload, container) => `${describeObject(workload)} container ${container.name}`;
+
+for (const overlay of overlays) {
+  describe(`overlay ${overlay}: every container`, () => {
+    const objects = render(`overlays/${overlay}`);
+    const containers = [...allContainers(objects)];
+
+    it('has containers to check', () => {
+      assert.ok(containers.length >= 4);
+    });
+
+    it('has startup, readiness and liveness probes (long-running workloads)', () => {
+      for (const { workload, container, init } of containers) {
+        if (!LONG_RUNNING_KINDS.includes(workload.kind) || init) continue;
+        for (const probe of ['startupProbe', 'readinessProbe', 'livenessProbe']) {
+          assert.ok(container[probe], `${where(workload, container)} has no ${probe}`);
+        }
+      }
+    });
+
+    it('has cpu and memory requests and limits', () => {
+      for (const { workload, container } of containers) {
+        for (const kind of ['requests', 'limits']) {
+          for (const resource of ['cpu', 'memory']) {
+            assert.ok(container.resources?.[kind]?.[resource], `${where(workload, container)} has no ${kind}.${resource}`);
+          }
+        }
+      }
+    });
+
+    it('runs as non-root, read-only, with no capabilities and no privilege escalation', () => {
+      for (const { workload, container, pod } of containers) {
+        const context = container.securityContext ?? {};
+        const podContext = pod.securityContext ?? {};
+        const at = where(workload, container);
+        assert.equal(context.runAsNonRoot ?? podContext.runAsNonRoot, true, `${at}: runAsNonRoot`);
+        const uid = context.runAsUser ?? podContext.runAsUser;
+        assert.ok(uid === undefined || uid > 0, `${at}: runAsUser ${uid}`);
+        assert.equal(context.readOnlyRootFilesystem, true, `${at}: readOnlyRootFilesystem`);
+        assert.equal(context.allowPrivilegeEscalation, false, `${at}: allowPrivilegeEscalation`);
+        assert.notEqual(context.privileged, true, `${at}: privileged`);
+        assert.deepEqual(context.capabilities?.drop, ['ALL'], `${at}: capabilities.drop`);
+        assert.equal(context.capabilities?.add, undefined, `${at}: capabilities.add`);
+        const seccomp = context.seccompProfile?.type ?? podContext.seccompProfile?.type;
+        assert.ok(['RuntimeDefault', 'Localhost'].includes(seccomp), `${at}: seccompProfile ${seccomp}`);
+        assert.notEqual(pod.hostNetwork, true, `${at}: hostNetwork`);
+        assert.notEqual(pod.hostPID, true, `${at}: hostPID`);
+      }
+    });
+
+    it('uses a pinned image (a tag other than latest, or a digest)', () => {
+      for (const { workload, container } of containers) {
+        const image = container.image ?? '';
+        const digest = /@sha256:[0-9a-f]{64}$/.test(image);
+        const tag = /:([\w][\w.-]{0,127})$/.exec(image.replace(/^[^/]*:\d+\//, ''))?.[1];
+        assert.ok(digest || (tag && tag !== 'latest'), `${where(workload, container)}: image ${image} is not pinned`);
+      }
+    });
+
+    it('takes every credential from a Secret, never inline', () => {
+      for (const { workload, container } of containers) {
+        for (const variable of container.env ?? []) {
+          const at = `${where(workload, container)} env ${variable.name}`;
+          if (SECRET_NAME.test(variable.name)) {
+            assert.ok(variable.valueFrom?.secretKeyRef, `${at} must come from a Secret (valueFrom.secretKeyRef)`);
+          }
+          if (typeof variable.value === 'string') {
+            assert.doesNotMatch(variable.value, URL_WITH_PASSWORD, `${at} holds a URL with a password`);
+          }
+        }
+      }
+    });
+
+    it('commits no Secret and no credential in a ConfigMap', () => {
+      assert.deepEqual(ofKind(objects, 'Secret').map(describeObject), []);
+      for (const configMap of ofKind(objects, 'ConfigMap')) {
+        for (const [key, value] of Object.entries(configMap.data ?? {})) {
+          assert.doesNotMatch(key, SECRET_NAME, `${describeObject(configMap)} key ${key}`);
+          assert.doesNotMatch(value, URL_WITH_PASSWORD, `${describeObject(configMap)} key ${key}`);
+        }
+      }
+    });
+
+    it('mounts no service account token and no host path', () => {
+      for (const { workload, pod } of containers) {
+        assert.equal(pod.automountServiceAccountToken, false, describeObject(workload));
+        assert.ok(!(pod.volumes ?? []).some((volume) => volume.hostPath), describeObject(workload));
+      }
+    });
+  });
+
+  describe(`overlay ${overlay}: the services`, () => {
+    const objects = render(`overlays/${overlay}`);
+    const deployments = ofKind(objects, 'Deployment');
+
+    it('are a Deployment each, with 2 replicas', () => {
+      assert.deepEqual(deployments.map((d) => d.metadata.name).sort(), ['auth-service', 'task-service']);
+      for (const deployment of deployments) assert.equal(deployment.spec.replicas, 2, describeObject(deployment));
+    });
+
+    for (const deployment of deployments) {
+      const name = deployment.metadata.name;
+      const pod = deployment.spec.template.spec;
+      const container = pod.containers.find((c) => c.name === name);
+
+      it(`${name}: readiness on /readyz, liveness and startup on /healthz, at the serving port`, () => {
+        assert.ok(container, `${name} has no container named ${name}`);
+        assert.equal(container.readinessProbe.httpGet.path, '/readyz');
+        assert.equal(container.livenessProbe.httpGet.path, '/healthz');
+        assert.equal(container.startupProbe.httpGet.path, '/healthz');
+        const http = resolvePort(container, 'http');
+        for (const probe of ['readinessProbe', 'livenessProbe', 'startupProbe']) {
+          assert.equal(resolvePort(container, container[probe].httpGet.port), http, `${probe} port`);
+        }
+      });
+
+      it(`${name}: the grace period covers the preStop pause and the SIGTERM drain`, () => {
+        const env = containerEnvironment(container, objects);
+        const drain = Number(env.get('SHUTDOWN_GRACE_SECONDS') ?? 20);
+        const command = container.lifecycle?.preStop?.exec?.command ?? [];
+        assert.equal(command[0], 'sleep', 'preStop is a pause (sleep N)');
+        const pause = Number(command[1]);
+        assert.ok(pause >= 1 && pause <= 15, `preStop sleeps ${pause}s`);
+        // 5 s for the process to exit after the drain.
+        assert.ok(pod.terminationGracePeriodSeconds >= pause + drain + 5,
+          `terminationGracePeriodSeconds ${pod.terminationGracePeriodSeconds} < ${pause} + ${drain} + 5`);
+      });
+
+      it(`${name}: has an HPA (minimum = replicas) and a PDB that leaves room to evict`, () => {
+        const hpa = ofKind(objects, 'HorizontalPodAutoscaler').find((h) => h.spec.scaleTargetRef.name === name);
+        assert.ok(hpa, `no HorizontalPodAutoscaler targets ${name}`);
+        assert.equal(hpa.spec.scaleTargetRef.kind, 'Deployment');
+        assert.equal(hpa.spec.minReplicas, deployment.spec.replicas);
+        assert.ok(hpa.spec.maxReplicas > hpa.spec.minReplicas);
+        const pdb = ofKind(objects, 'PodDisruptionBudget').find((p) => selects(p.spec.selector, podLabels(deployment)));
+        assert.ok(pdb, `no PodDisruptionBudget selects ${name}'s pods`);
+        assert.ok(pdb.spec.minAvailable >= 1 && pdb.spec.minAvailable < deployment.spec.replicas);
+      });
+
+      it(`${name}: a Service selects its pods on the serving port`, () => {
+        const service = find(objects, 'Service', name);
+        assert.ok(selects({ matchLabels: service.spec.selector }, podLabels(deployment)));
+        assert.equal(resolvePort(container, service.spec.ports[0].targetPort), resolvePort(container, 'http'));
+      });
+    }
+
+    it('have a migration Job running --migrate-only with each service image', () => {
+      const jobs = ofKind(objects, 'Job');
+      for (const deployment of deployments) {
+        const image = deployment.spec.template.spec.containers[0].image;
+        const migrating = jobs.flatMap((job) => job.spec.template.spec.containers)
+          .filter((c) => c.image === image && (c.args ?? []).includes('--migrate-only'));
+        assert.equal(migrating.length, 1, `one Job container migrates with ${image}`);
+      }
+    });
+  });
+
+  describe(`overlay ${overlay}: network policies`, () => {
+    const objects = render(`overlays/${overlay}`);
+    const policies = ofKind(objects, 'NetworkPolicy');
+    const pods = [...ofKind(objects, 'Deployment'), ...ofKind(objects, 'StatefulSet'), ...ofKind(objects, 'Job')];
+    const policiesFor = (workload, type) =>
+      policies.filter((p) => selects(p.spec.podSelector, podLabels(workload)) && (p.spec.policyTypes ?? ['Ingress']).includes(type));
+
+    it('deny all ingress and egress by default', () => {
+      assert.ok(policies.some((p) => Object.keys(p.spec.podSelector).length === 0 &&
+        p.spec.policyTypes.includes('Ingress') && p.spec.policyTypes.includes('Egress') &&
+        !p.spec.ingress && !p.spec.egress), 'a policy selecting every pod with no rules');
+    });
+
+    it('let only the ingress controller reach the services, on their port', () => {
+      for (const deployment of ofKind(objects, 'Deployment')) {
+        const rules = policiesFor(deployment, 'Ingress').flatMap((p) => p.spec.ingress ?? []);
+        assert.ok(rules.length > 0, `${deployment.metadata.name} is reachable by nobody`);
+        for (const rule of rules) {
+          assert.ok(rule.from?.length > 0, `${deployment.metadata.name}: a rule with no 'from' admits everyone`);
+          for (const peer of rule.from) {
+            assert.deepEqual(peer.namespaceSelector?.matchLabels, { 'kubernetes.io/metadata.name': 'ingress-nginx' });
+            assert.deepEqual(peer.podSelector?.matchLabels, { 'app.kubernetes.io/name': 'ingress-nginx' });
+          }
+          assert.deepEqual(rule.ports.map((p) => p.port), ['http']);
+        }
+      }
+    });
+
+    it('let only the services and the migration reach PostgreSQL', () => {
+      const postgres = ofKind(objects, 'StatefulSet').filter((s) => s.metadata.name === 'postgres');
+      assert.equal(postgres.length, overlay === 'dev' ? 1 : 0);
+      for (const database of postgres) {
+        const rules = policiesFor(database, 'Ingress').flatMap((p) => p.spec.ingress ?? []);
+        assert.ok(rules.length > 0);
+        for (const rule of rules) {
+          for (const peer of rule.from) {
+            assert.equal(peer.namespaceSelector, undefined, 'from this namespace only');
+            const admitted = pods.filter((w) => selects(peer.podSelector, podLabels(w))).map(describeObject).sort();
+            assert.deepEqual(admitted, ['Deployment/auth-service', 'Deployment/task-service', 'Job/todo-migrate']);
+          }
+        }
+      }
+    });
+
+    it('let the services and the migration out to PostgreSQL and DNS only', () => {
+      for (const workload of pods.filter((w) => w.metadata.name !== 'postgres')) {
+        const rules = policiesFor(workload, 'Egress').flatMap((p) => p.spec.egress ?? []);
+        const ports = rules.flatMap((rule) => (rule.ports ?? [{ port: 'any' }]).map((p) => `${p.protocol ?? 'TCP'}/${p.port}`));
+        assert.deepEqual([...new Set(ports)].sort(), ['TCP/53', 'TCP/5432', 'UDP/53'], describeObject(workload));
+      }
+    });
+  });
+}
+
+describe('overlay prod', () => {
+  const objects = render('overlays/prod');
+
+  it('requires TLS to the external database and runs no PostgreSQL of its own', () => {
+    assert.deepEqual(ofKind(objects, 'StatefulSet'), []);
+    for (const deployment of ofKind(objects, 'Deployment')) {
+      const env = containerEnvironment(deployment.spec.template.spec.containers[0], objects);
+      assert.equal(env.get('PGSSLMODE'), 'require', deployment.metadata.name);
+      assert.deepEqual(env.get('DATABASE_URL'), { secret: 'todo-database', key: `${deployment.metadata.name.split('-')[0]}-database-url` });
+    }
+  });
+
+  it('serves the Ingress over TLS and names images in a registry', () => {
+    const ingress = find(objects, 'Ingress', 'todo');
+    assert.ok(ingress.spec.tls?.length > 0);
+    assert.deepEqual(ingress.spec.tls[0].hosts, ingress.spec.rules.map((rule) => rule.host));
+    for (const { container } of allContainers(objects)) assert.match(container.image, /^[^/]+\.[^/]+\//);
+  });
+});
+
+describe('overlay dev', () => {
+  const objects = render('overlays/dev');
+
+  it('runs PostgreSQL as a StatefulSet with a persistent volume and a Service', () => {
+    const postgres = find(objects, 'StatefulSet', 'postgres');
+    assert.equal(postgres.spec.volumeClaimTemplates.length, 1);
+    const mounted = postgres.spec.template.spec.containers[0].volumeMounts.map((m) => m.name);
+    assert.ok(mounted.includes(postgres.spec.volumeClaimTemplates[0].metadata.name));
+    assert.equal(find(objects, 'Service', postgres.spec.serviceName).spec.ports[0].port, 5432);
+  });
+});

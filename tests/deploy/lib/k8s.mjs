@@ -1,0 +1,74 @@
+// Small helpers over rendered Kubernetes objects.
+import { containersOf, podSpecOf } from './kustomize.mjs';
+
+export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'];
+export const LONG_RUNNING_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'];
+
+export const ofKind = (objects, kind) => objects.filter((object) => object.kind === kind);
+export const workloads = (objects) => objects.filter((object) => WORKLOAD_KINDS.includes(object.kind));
+
+export function find(objects, kind, name) {
+  const found = objects.find((object) => object.kind === kind && object.metadata?.name === name);
+  if (!found) throw new Error(`no ${kind}/${name} in the rendered manifests`);
+  return found;
+}
+
+// A label selector ({ matchLabels, matchExpressions }) against labels.
+export function selects(selector, labels = {}) {
+  if (!selector) return false;
+  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
+    if (labels[key] !== value) return false;
+  }
+  for (const { key, operator, values = [] } of selector.matchExpressions ?? []) {
+    const has = Object.hasOwn(labels, key);
+    if (operator === 'In' && !(has && values.includes(labels[key]))) return false;
+    if (operator === 'NotIn' && has && values.includes(labels[key])) return false;
+    if (operator === 'Exists' && !has) return false;
+    if (operator === 'DoesNotExist' && has) return false;
+  }
+  return true;
+}
+
+export const podLabels = (workload) =>
+  workload.kind === 'CronJob'
+    ? workload.spec.jobTemplate.spec.template.metadata?.labels ?? {}
+    : workload.spec.template.metadata?.labels ?? {};
+
+// The environment a container starts with, as far as the manifests decide
+// it: ConfigMap entries (envFrom) overlaid by `env`. Values from Secrets are
+// { secret: name, key }; literal values are strings.
+export function containerEnvironment(container, objects) {
+  const env = new Map();
+  for (const source of container.envFrom ?? []) {
+    if (source.configMapRef) {
+      const configMap = find(objects, 'ConfigMap', source.configMapRef.name);
+      for (const [key, value] of Object.entries(configMap.data ?? {})) env.set(`${source.prefix ?? ''}${key}`, value);
+    }
+  }
+  for (const variable of container.env ?? []) {
+    if (variable.valueFrom?.secretKeyRef) {
+      env.set(variable.name, { secret: variable.valueFrom.secretKeyRef.name, key: variable.valueFrom.secretKeyRef.key });
+    } else if (variable.valueFrom) {
+      env.set(variable.name, { from: variable.valueFrom });
+    } else {
+      env.set(variable.name, variable.value ?? '');
+    }
+  }
+  return env;
+}
+
+// The container port a probe or Service targets (a name or a number).
+export function resolvePort(container, port) {
+  if (typeof port === 'number') return port;
+  const named = (container.ports ?? []).find((p) => p.name === port);
+  return named?.containerPort ?? null;
+}
+
+// Every (workload, container) pair, with the pod spec around it.
+export function* allContainers(objects) {
+  for (const workload of workloads(objects)) {
+    for (const entry of containersOf(workload)) yield { workload, ...entry };
+  }
+}
+
+export { containersOf, podSpecOf };

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The deployment's static checks, one step of tests/run.sh (no cluster, no
+# container engine needed):
+#   - every kustomize overlay renders (kubectl kustomize), every object is
+#     valid against the Kubernetes API schemas, policies hold;
+#   - the Ingress, deploy/nginx, the Dockerfiles, the compose file and the
+#     container test agree with each other and with the services.
+# Needs node/npm (the pinned packages install with install.sh) and kubectl
+# 1.27 or newer (kustomize v5), which the project's machines have.
+set -euo pipefail
+dir=$(cd "$(dirname "$0")" && pwd)
+readonly dir
+
+"$dir/install.sh"
+node --test --test-reporter=spec "$dir"/*.test.mjs
