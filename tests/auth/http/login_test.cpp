@@ -18,7 +18,7 @@ void require_bad_credentials(const test::HttpResponse& response) {
 const test::Headers kForm = {{"Content-Type", "application/x-www-form-urlencoded"}};
 }  // namespace
 
-TEST_CASE("login answers a bearer token; wrong password and unknown email look alike",
+TEST_CASE("login answers a bearer token, and wrong password and unknown email look alike",
           "[integration][login]") {
   AuthService service;
   REQUIRE(service.signup("ada@example.com", "correct horse").status == 201);
@@ -96,7 +96,7 @@ TEST_CASE("users with hashes from python-bcrypt ($2a$, $2b$, $2y$) can log in",
   CHECK(service.login("c12@example.com", "cost twelve!").status == 200);
 }
 
-TEST_CASE("failed logins per email are limited with 429 and Retry-After; success resets",
+TEST_CASE("failed logins per email are limited with 429 and Retry-After, and success resets",
           "[integration][login][ratelimit]") {
   AuthService service({{"LOGIN_MAX_FAILURES_PER_EMAIL", "3"}, {"LOGIN_FAILURE_WINDOW", "3"}});
   REQUIRE(service.signup("target@example.com", "right password").status == 201);
@@ -126,7 +126,7 @@ TEST_CASE("failed logins per email are limited with 429 and Retry-After; success
   }
 }
 
-TEST_CASE("failed logins per client address are limited; X-Forwarded-For only from trusted proxies",
+TEST_CASE("failed logins per client address are limited, and X-Forwarded-For only from trusted proxies",
           "[integration][login][ratelimit]") {
   SECTION("the loopback peer is not trusted: X-Forwarded-For is ignored") {
     AuthService service({{"LOGIN_MAX_FAILURES_PER_CLIENT", "3"}, {"TRUSTED_PROXIES", ""}});

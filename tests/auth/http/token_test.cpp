@@ -49,7 +49,7 @@ std::string payload_segment(const std::string& token) {
 }
 }  // namespace
 
-TEST_CASE("me and verify answer for a valid token; verify reads no database",
+TEST_CASE("me and verify answer for a valid token, and verify reads no database",
           "[integration][token]") {
   AuthService service;
   const auto token = service.token_for("ada@example.com", "correct horse");

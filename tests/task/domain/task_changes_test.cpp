@@ -43,7 +43,7 @@ TEST_CASE("present fields are validated like a new task's") {
   CHECK(changes->completed == true);
 }
 
-TEST_CASE("title may not be null or empty; completed, priority, tags may not be null") {
+TEST_CASE("title may not be null or empty, and completed, priority, tags may not be null") {
   TaskDraft draft;
   draft.title = std::optional<std::string>();
   draft.completed = std::optional<bool>();

@@ -93,7 +93,7 @@ TEST_CASE("create, read, list, update, complete and delete one task", "[http]") 
   CHECK(client.get("/api/tasks").header("x-total-count") == "0");
 }
 
-TEST_CASE("PUT and PATCH are both partial; title may not be null or empty", "[http]") {
+TEST_CASE("PUT and PATCH are both partial, and title may not be null or empty", "[http]") {
   task_test::RunningTaskService service;
   const Client client(service.port(), task_test::new_user());
   const auto task = client.create({{"title", "t"},

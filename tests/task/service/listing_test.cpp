@@ -80,7 +80,7 @@ TEST_CASE("each filter alone and combined", "[http]") {
   CHECK(q("unknown=ignored&status=completed") == Ids{b});
 }
 
-TEST_CASE("sort orders with ties broken by id; no due date last either way", "[http]") {
+TEST_CASE("sort orders with ties broken by id, and no due date last either way", "[http]") {
   task_test::RunningTaskService service;
   const Client client(service.port(), task_test::new_user());
   const auto t1 =
