@@ -27,6 +27,9 @@
 # Every other variable of the services (README: Configuration) passes through,
 # e.g. LOG_LEVEL=debug or BCRYPT_COST=10. MAX_BODY_BYTES goes to nginx too.
 set -euo pipefail
+# Also inside $(...): a failed build in build_dir=$(build) must stop run.sh,
+# not leave it running stale executables.
+shopt -s inherit_errexit
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 readonly repo

@@ -93,13 +93,25 @@ cleanup() {
   fi
   if [[ -n $data_dir ]]; then
     if [[ $exit_status -ne 0 ]]; then show_logs; fi
-    if [[ ${E2E_KEEP_DATA:-0} == 1 ]]; then
+    if ! nothing_runs; then
+      # Removing the pid files would orphan what still runs: keep them.
+      say "parts of the stack still run; stop them with:" \
+        "TODO_DATA_DIR=$data_dir deploy/local/run.sh stop"
+      exit_status=1
+    elif [[ ${E2E_KEEP_DATA:-0} == 1 ]]; then
       say "data kept in $data_dir"
     else
       rm -rf "$data_dir"
     fi
   fi
   exit "$exit_status"
+}
+
+# `run.sh status` exits 3 when no part of the stack runs.
+nothing_runs() {
+  local status=0
+  deploy/local/run.sh status >/dev/null 2>&1 || status=$?
+  [[ $status -eq 3 ]]
 }
 trap cleanup EXIT
 trap 'exit 130' INT
