@@ -8,6 +8,7 @@
 #   tests/run.sh -L unit              only tests labelled unit
 #   tests/run.sh -R shared_db         only tests whose name matches
 #   TEST_PRESET=release tests/run.sh  another CMake preset (CMakePresets.json)
+#   TEST_CONTAINERS=1 tests/run.sh    also build the images and run the stack in podman
 # Without ctest arguments, the end-to-end suite through nginx
 # (tests/e2e/run.sh) runs after ctest, on the same build.
 #
@@ -144,7 +145,10 @@ main() {
   # Kubernetes manifests rendered and validated, compose file and Dockerfiles
   # checked against each other (no cluster, no container engine).
   run_step "deploy" tests/deploy/run.sh
-  [[ $# -gt 0 ]] || run_step "containers" run_containers
+  # Opt-in for now (TEST_CONTAINERS=1): building both images compiles the
+  # services again inside podman, and its storage has been seen to fail when
+  # two runs share it; it joins the default run once that is settled.
+  if [[ $# -eq 0 && ${TEST_CONTAINERS:-0} == 1 ]]; then run_step "containers" run_containers; fi
   say "preset $preset, $((SECONDS - started))s: $(IFS=';'; echo "${step_results[*]}" | sed 's/;/, /g')"
   exit "$exit_status"
 }
