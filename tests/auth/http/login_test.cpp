@@ -126,8 +126,9 @@ TEST_CASE("failed logins per email are limited with 429 and Retry-After, and suc
   }
 }
 
-TEST_CASE("failed logins per client address are limited, and X-Forwarded-For only from trusted proxies",
-          "[integration][login][ratelimit]") {
+TEST_CASE(
+    "failed logins per client address are limited, and X-Forwarded-For only from trusted proxies",
+    "[integration][login][ratelimit]") {
   SECTION("the loopback peer is not trusted: X-Forwarded-For is ignored") {
     AuthService service({{"LOGIN_MAX_FAILURES_PER_CLIENT", "3"}, {"TRUSTED_PROXIES", ""}});
     for (int i = 0; i < 3; ++i) {

@@ -75,7 +75,8 @@ TEST_CASE("issued tokens carry the contract's header and claims", "[unit][jwt]")
   CHECK(segment(issuer.issue(ada()).value().access_token, 1)["jti"] != claims["jti"]);
 }
 
-TEST_CASE("the shared verifier accepts issued tokens, and kid appears with rotation", "[unit][jwt]") {
+TEST_CASE("the shared verifier accepts issued tokens, and kid appears with rotation",
+          "[unit][jwt]") {
   auth::adapters::SystemClock clock;
   shared::config::JwtSettings settings;
   settings.secret = kSecret;
