@@ -55,6 +55,11 @@ struct Server::Impl {
                                             this->options.max_body_bytes,
                                             parse_trusted_proxies(this->options.trusted_proxies))) {
     add_operational_routes(state->router, metrics, std::move(readiness), state->draining);
+    metrics.add_gauge("http_requests_in_flight", "Requests received and not yet answered.",
+                      [state = std::weak_ptr<ServerState>(state)] {
+                        const auto alive = state.lock();
+                        return alive ? static_cast<double>(alive->in_flight.load()) : 0.0;
+                      });
   }
 
   ServerOptions options;

@@ -12,8 +12,22 @@ TEST_CASE("SIGTERM drains in-flight requests and exits 0", "[http]") {
   probe.wait_until_healthy(port);
 
   int slow_status = 0;
-  std::thread slow_client([&] { slow_status = test::http_request(port, "GET", "/slow").status; });
-  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // the request is in flight
+  std::thread slow_client([&] {
+    try {
+      slow_status = test::http_request(port, "GET", "/slow").status;
+    } catch (const std::exception&) {
+      slow_status = -1;  // the connection was dropped instead of drained
+    }
+  });
+  // Signal only once the slow request is in flight: the scrape counts
+  // itself, so 2 means the slow one has arrived too.
+  const std::string in_flight_two = "http_requests_in_flight{service=\"probe\"} 2";
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (test::http_request(port, "GET", "/metrics").body.find(in_flight_two) ==
+         std::string::npos) {
+    REQUIRE(std::chrono::steady_clock::now() < deadline);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
   probe.signal(SIGTERM);
   slow_client.join();
   CHECK(slow_status == 200);
