@@ -41,6 +41,20 @@ build_docs_site() {
   "$repo/docs/site/build.sh" "$repo/build/docs-site" >/dev/null
 }
 
+# The dependency stage under a name of its own: the next build starts from
+# it, and prune_old_builds keeps it.
+build_dependency_stage() {
+  say "building the dependency stage (todo-build-deps:cache)"
+  pm build --format docker --pull=never --network=host --layers -f "$repo/deploy/docker/Dockerfile" \
+    --target deps -t todo-build-deps:cache "$repo" >&2
+}
+
+# With the vfs storage every build leaves gigabytes of untagged layers:
+# removes those no tagged image needs (older builds, replaced tags).
+prune_old_builds() {
+  pm image prune --force >/dev/null
+}
+
 build_images() {
   local tag=$1 prefix=$2 entry image dockerfile target args started
   for entry in "${images[@]}"; do
@@ -64,11 +78,14 @@ main() {
   # shellcheck source=deploy/docker/podman.sh
   source "$docker_dir/podman.sh"
   require_podman
+  lock_storage
   local tag=${TAG:-$(project_version)} prefix=${REGISTRY:+$REGISTRY/}
   [[ -n $tag ]] || { say "no TAG and no version in CMakeLists.txt"; return 1; }
   ensure_base_image
   build_docs_site
+  build_dependency_stage
   build_images "$tag" "$prefix"
+  prune_old_builds
 }
 
 main "$@"

@@ -26,6 +26,21 @@ pm() {
   podman "${pm_flags[@]}" "$@"
 }
 
+# One build or test at a time per storage: a second one waits. Two at once
+# would retag each other's images, and build.sh's prune would remove layers
+# the other build is still using. Nested calls (test.sh runs build.sh) hold
+# the lock already: TODO_PODMAN_LOCKED says so.
+lock_storage() {
+  [[ -z ${TODO_PODMAN_LOCKED:-} ]] || return 0
+  mkdir -p "$podman_root"
+  exec 8>>"$podman_root/lock"
+  if ! flock -n 8; then
+    echo "podman.sh: another build or test uses $podman_root; waiting for it" >&2
+    flock 8
+  fi
+  export TODO_PODMAN_LOCKED=1
+}
+
 require_podman() {
   local tool
   for tool in podman runc mmdebstrap; do

@@ -151,7 +151,8 @@ fsync = off
 synchronous_commit = off
 EOF
   started_postgres=1
-  "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work_dir/pg/data" -l "$work_dir/pg/postgres.log" -w -t 60 -s start ||
+  # 8>&-: the server must not inherit the storage lock (podman.sh).
+  "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work_dir/pg/data" -l "$work_dir/pg/postgres.log" -w -t 60 -s start 8>&- ||
     { tail -n 20 "$work_dir/pg/postgres.log" >&2; return 1; }
   # The same roles and databases as compose's and Kubernetes' dev PostgreSQL
   # (the local socket trusts its peer, so this needs no password).
@@ -177,9 +178,10 @@ start_container() {
   id=$(container_name "$name")
   while IFS= read -r line; do args+=(-e "$line"); done < <(env_of "$name")
   pm rm --force --ignore "$id" >/dev/null
+  # 8>&-: neither conmon nor the follower may keep the storage lock.
   pm run --detach --name "$id" --network=host "${hardening[@]}" "${args[@]}" \
-    "$(image_of "$name")" >/dev/null 2>>"$work_dir/podman.log"
-  pm logs --follow "$id" >>"$work_dir/$name.log" 2>&1 &
+    "$(image_of "$name")" >/dev/null 2>>"$work_dir/podman.log" 8>&-
+  pm logs --follow "$id" >>"$work_dir/$name.log" 2>&1 8>&- &
 }
 
 # wait_healthy <name>: until the image's own HEALTHCHECK passes.
@@ -236,10 +238,13 @@ root_filesystem_is_read_only() {
 
 # No compiler, no -dev package, no build tool in a runtime image.
 image_has_no_build_tools() {
-  local found
+  local packages found
   # shellcheck disable=SC2016  # a dpkg-query format, not a shell expansion
-  found=$(pm run --rm --network=none --entrypoint /usr/bin/dpkg-query "$1" -W -f '${Package}\n' |
-    grep -E -- '-dev$|^(gcc|g\+\+|cpp|clang|cmake|make|build-essential|binutils)(-[0-9.]+)?$' || true)
+  packages=$(pm run --rm --network=none --entrypoint /usr/bin/dpkg-query "$1" -W -f '${Package}\n') ||
+    { say "cannot list the packages of $1"; return 1; }
+  [[ $packages == *libc6* ]] || { say "no package list from $1"; return 1; }
+  found=$(grep -E -- '-dev$|^(gcc|g\+\+|cpp|clang|cmake|make|build-essential|binutils)(-[0-9.]+)?$' \
+    <<<"$packages" || true)
   [[ -z $found ]] || { say "$1 contains: $(tr '\n' ' ' <<<"$found")"; return 1; }
 }
 
@@ -305,12 +310,24 @@ image_checks() {
   check "todo-proxy declares HEALTHCHECK and EXPOSE 8080" declares_healthcheck_and_port "$(image_of proxy)" 8080
 }
 
+# The Kubernetes probes' requests (deploy/k8s: startup and liveness on
+# /healthz, readiness on /readyz), on the service's own port.
+answers_probes() {
+  local port=$1 path
+  for path in /healthz /readyz; do
+    [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port$path") == 200 ]] ||
+      { say "GET $path on port $port did not answer 200"; return 1; }
+  done
+}
+
 running_checks() {
   local name
   for name in "${containers[@]}"; do
     check "$name runs as a non-root user" runs_as_non_root "$name"
     check "$name has a read-only root filesystem" root_filesystem_is_read_only "$name"
   done
+  check "auth-service answers the probes' /healthz and /readyz" answers_probes "$auth_port"
+  check "task-service answers the probes' /healthz and /readyz" answers_probes "$task_port"
 }
 
 # --- the end-to-end suite ------------------------------------------------------------
@@ -370,6 +387,7 @@ main() {
   source "$docker_dir/podman.sh"
   "$repo/deploy/local/install-deps.sh" --with-containers
   require_podman
+  lock_storage
 
   if [[ ${SKIP_BUILD:-0} != 1 ]]; then
     TAG=$tag "$docker_dir/build.sh"
