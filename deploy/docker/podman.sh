@@ -50,7 +50,8 @@ require_podman() {
     }
   done
   [[ $(id -u) -eq 0 ]] || {
-    echo "podman.sh: run as root (rootful podman; see docs/deploy.md)" >&2
+    echo "podman.sh: run as root (rootful podman; see docs/deploy.md)," \
+      "or skip the container tests with TEST_CONTAINERS=0 tests/run.sh" >&2
     return 1
   }
 }

@@ -43,6 +43,16 @@ describe('the build stage', () => {
     assert.ok(presets.buildPresets.some((p) => p.name === 'image'));
   });
 
+  it('uses the tested `release` build: `image` changes nothing but leaving the tests out', () => {
+    const presets = JSON.parse(readFileSync(`${repoRoot}CMakePresets.json`, 'utf8'));
+    const image = presets.configurePresets.find((p) => p.name === 'image');
+    const release = presets.configurePresets.find((p) => p.name === 'release');
+    assert.equal(image.inherits, 'release');
+    assert.deepEqual(image.cacheVariables, { TODO_BUILD_TESTS: 'OFF' });
+    assert.equal(release.cacheVariables.TODO_BUILD_TESTS, 'ON');
+    assert.ok(presets.testPresets.some((p) => p.configurePreset === 'release'), 'no test preset runs the release build');
+  });
+
   it('is the only stage that builds', () => {
     for (const stage of stages(servicesDockerfile)) {
       if (chain.some((s) => s.name === stage.name)) continue;
@@ -70,6 +80,10 @@ for (const { image, dockerfile, target } of images) {
       assert.match(lastOf(chain, 'EXPOSE') ?? '', /^\d+$/);
       assert.match(lastOf(chain, 'HEALTHCHECK') ?? '', /--interval=\S+ .*CMD healthcheck /);
       assert.ok(lastOf(chain, 'ENTRYPOINT'));
+    });
+
+    it('stops on the signal that starts its drain', () => {
+      assert.equal(lastOf(chain, 'STOPSIGNAL'), target ? 'SIGTERM' : 'SIGQUIT');
     });
 
     it('installs no compiler, build tool or -dev package', () => {
