@@ -248,6 +248,9 @@ start_service() {
     # a command line, and each service sees only its own database.
     export DATABASE_URL=$url AUTH_PORT=$auth_port TASK_PORT=$task_port
     export MAX_BODY_BYTES=$max_body_bytes
+    # Reached only through nginx on this machine: the services (and their
+    # /metrics) are not exposed to the network beside the proxy.
+    export BIND_ADDRESS=127.0.0.1
     # The proxy connects from loopback; only it may set X-Forwarded-For.
     export TRUSTED_PROXIES=${TRUSTED_PROXIES:-127.0.0.1/32,::1/128}
     unset AUTH_DATABASE_URL TASK_DATABASE_URL

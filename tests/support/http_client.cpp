@@ -35,15 +35,27 @@ nlohmann::json HttpResponse::json() const {
 }
 
 HttpConnection::HttpConnection(std::uint16_t port, std::string host) {
-  fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+  // A numeric IPv4 or IPv6 address (the server tests bind both).
+  sockaddr_storage address{};
+  socklen_t length = 0;
+  if (auto* v4 = reinterpret_cast<sockaddr_in*>(&address);
+      ::inet_pton(AF_INET, host.c_str(), &v4->sin_addr) == 1) {
+    v4->sin_family = AF_INET;
+    v4->sin_port = htons(port);
+    length = sizeof(sockaddr_in);
+  } else if (auto* v6 = reinterpret_cast<sockaddr_in6*>(&address);
+             ::inet_pton(AF_INET6, host.c_str(), &v6->sin6_addr) == 1) {
+    v6->sin6_family = AF_INET6;
+    v6->sin6_port = htons(port);
+    length = sizeof(sockaddr_in6);
+  } else {
+    throw std::invalid_argument("not a numeric address: " + host);
+  }
+  fd_ = ::socket(address.ss_family, SOCK_STREAM, 0);
   if (fd_ < 0) throw std::runtime_error("socket() failed");
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(port);
-  ::inet_pton(AF_INET, host.c_str(), &address.sin_addr);
-  if (::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0) {
+  if (::connect(fd_, reinterpret_cast<sockaddr*>(&address), length) != 0) {
     ::close(fd_);
-    throw std::runtime_error("connect to port " + std::to_string(port) + " failed");
+    throw std::runtime_error("connect to " + host + " port " + std::to_string(port) + " failed");
   }
   int one = 1;
   ::setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));

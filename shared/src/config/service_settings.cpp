@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <thread>
 
+#include <arpa/inet.h>
+
 #include "shared/config/cidr.hpp"
 #include "shared/config/env.hpp"
 
@@ -29,11 +31,25 @@ std::vector<std::string> trusted_proxies(const Env& env) {
   return cidrs;
 }
 
+// A numeric IPv4 or IPv6 address: a host name would make the listening
+// address depend on DNS at start-up.
+std::string bind_address(const Env& env) {
+  constexpr const char* kVariable = "BIND_ADDRESS";
+  auto address = env.string(kVariable, "0.0.0.0");
+  in6_addr parsed{};
+  if (inet_pton(AF_INET, address.c_str(), &parsed) != 1 &&
+      inet_pton(AF_INET6, address.c_str(), &parsed) != 1) {
+    throw ConfigError(kVariable, "must be a numeric IPv4 or IPv6 address, e.g. 127.0.0.1 or ::");
+  }
+  return address;
+}
+
 }  // namespace
 
 HttpSettings load_http_settings(const Env& env, const std::string& port_variable,
                                 std::uint16_t default_port) {
   HttpSettings settings;
+  settings.bind_address = bind_address(env);
   settings.port = static_cast<std::uint16_t>(env.integer(port_variable, default_port, 1, 65535));
   settings.threads = static_cast<unsigned>(
       env.integer("HTTP_THREADS", default_http_threads(), 1, kMaxHttpThreads));

@@ -34,6 +34,7 @@ config::CidrSet parse_trusted_proxies(const std::vector<std::string>& cidrs) {
 
 ServerOptions server_options_from(const config::HttpSettings& settings) {
   ServerOptions options;
+  options.address = settings.bind_address;
   options.port = settings.port;
   options.threads = settings.threads;
   options.max_body_bytes = settings.max_body_bytes;
@@ -80,7 +81,10 @@ Server::~Server() {
 std::uint16_t Server::start() {
   install_strict_content_length();
   const auto& options = impl_->options;
-  Pistache::Address address(options.address, Pistache::Port(options.port));
+  // Pistache parses "host:port", so an IPv6 address goes in brackets.
+  const bool ipv6 = options.address.find(':') != std::string::npos;
+  Pistache::Address address(ipv6 ? "[" + options.address + "]" : options.address,
+                            Pistache::Port(options.port));
   impl_->endpoint = std::make_unique<Pistache::Http::Endpoint>(address);
   // Pistache counts headers and body against maxRequestSize. Leave room for
   // headers above the body limit, so an oversize body within that margin gets

@@ -10,6 +10,7 @@ using shared::config::load_http_settings;
 TEST_CASE("http settings: defaults") {
   const auto settings = load_http_settings(test::fake_env({}), "AUTH_PORT", 8001);
   const unsigned cores = std::max(1u, std::min(64u, std::thread::hardware_concurrency()));
+  CHECK(settings.bind_address == "0.0.0.0");
   CHECK(settings.port == 8001);
   CHECK(settings.threads == cores);
   CHECK(settings.max_body_bytes == 65536);
@@ -23,8 +24,10 @@ TEST_CASE("http settings: every variable is read") {
                                          {"HTTP_THREADS", "3"},
                                          {"MAX_BODY_BYTES", "1024"},
                                          {"SHUTDOWN_GRACE_SECONDS", "0"},
-                                         {"TRUSTED_PROXIES", "10.0.0.0/8, fd00::/8"}}),
+                                         {"TRUSTED_PROXIES", "10.0.0.0/8, fd00::/8"},
+                                         {"BIND_ADDRESS", "127.0.0.1"}}),
                          "TASK_PORT", 8002);
+  CHECK(settings.bind_address == "127.0.0.1");
   CHECK(settings.port == 9002);
   CHECK(settings.threads == 3);
   CHECK(settings.max_body_bytes == 1024);
@@ -53,12 +56,26 @@ TEST_CASE("http settings: out-of-range and malformed values name their variable"
       {"TRUSTED_PROXIES", "10.0.0.1"},
       {"TRUSTED_PROXIES", "10.0.0.0/33"},
       {"TRUSTED_PROXIES", "fd00::/129"},
+      {"BIND_ADDRESS", "localhost"},
+      {"BIND_ADDRESS", "127.0.0.1:8001"},
+      {"BIND_ADDRESS", "10.0.0.300"},
+      {"BIND_ADDRESS", "[::1]"},
+      {"BIND_ADDRESS", "fe80::1%eth0"},
   };
   for (const auto& [variable, value] : bad) {
     INFO(variable << "=" << value);
     const auto env = test::fake_env({{variable, value}});
     test::require_config_error([&] { (void)load_http_settings(env, "AUTH_PORT", 8001); }, variable,
                                value);
+  }
+}
+
+TEST_CASE("http settings: BIND_ADDRESS takes IPv6 addresses too") {
+  for (const std::string address : {"::", "::1", "fd00::42"}) {
+    INFO(address);
+    const auto settings =
+        load_http_settings(test::fake_env({{"BIND_ADDRESS", address}}), "AUTH_PORT", 8001);
+    CHECK(settings.bind_address == address);
   }
 }
 

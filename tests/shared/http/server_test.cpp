@@ -8,6 +8,16 @@
 using test::http_request;
 using test::HttpConnection;
 
+TEST_CASE("listens on the configured address only (IPv6 too)", "[http]") {
+  shared::http::ServerOptions options;
+  options.address = "::1";
+  test::RunningServer running(options);
+  HttpConnection over_ipv6(running.port, "::1");
+  CHECK(over_ipv6.request("GET", "/healthz").status == 200);
+  // Bound to ::1, not to every address: IPv4 loopback finds nobody there.
+  CHECK_THROWS_WITH(HttpConnection(running.port, "127.0.0.1"), Catch::Contains("failed"));
+}
+
 TEST_CASE("answers JSON with the contract's content type and a request id", "[http]") {
   test::RunningServer running;
   const auto response = http_request(running.port, "GET", "/hello");

@@ -54,7 +54,7 @@ struct RunningServer {
     port = server.start();
   }
   static shared::http::ServerOptions with_defaults(shared::http::ServerOptions options) {
-    options.address = "127.0.0.1";
+    if (options.address == shared::http::ServerOptions{}.address) options.address = "127.0.0.1";
     options.threads = 2;
     if (options.trusted_proxies.empty()) options.trusted_proxies = {"127.0.0.1/32"};
     return options;

@@ -65,6 +65,7 @@ class Env {
 
 // Settings every HTTP service shares.
 struct HttpSettings {
+  std::string bind_address = "0.0.0.0";  // BIND_ADDRESS: numeric IPv4 or IPv6
   std::uint16_t port = 0;
   unsigned threads = 1;                      // HTTP_THREADS, default: number of cores
   std::size_t max_body_bytes = 65536;        // MAX_BODY_BYTES

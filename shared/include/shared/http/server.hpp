@@ -18,8 +18,8 @@
 namespace shared::http {
 
 struct ServerOptions {
-  std::string address = "0.0.0.0";
-  std::uint16_t port = 0;  // 0: pick a free port (tests)
+  std::string address = "0.0.0.0";  // numeric IPv4 or IPv6 ("::" for every IPv6 address)
+  std::uint16_t port = 0;           // 0: pick a free port (tests)
   unsigned threads = 1;
   std::size_t max_body_bytes = 65536;
   std::chrono::seconds shutdown_grace{20};
