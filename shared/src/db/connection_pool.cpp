@@ -73,13 +73,23 @@ Result<Lease> ConnectionPool::acquire(std::chrono::milliseconds timeout) {
 
 // Runs without the pool lock: connecting or validating takes a round trip.
 Result<void> ConnectionPool::make_ready(internal::PooledConnection& connection) {
-  const std::uint64_t generation = failure_generation_.load();
+  std::uint64_t generation = failure_generation_.load();
   if (connection.broken) {
     connection.disconnect();
     connection.broken = false;
   }
   if (connection.session && internal::is_connection_bad(*connection.session)) {
     connection.disconnect();
+  }
+  // The server may have closed this idle connection (a restart, an
+  // administrator, an idle timeout): find out now rather than let the
+  // caller's statement do it, because a statement that fails in flight may
+  // or may not have been applied. Its siblings probably went the same way.
+  if (connection.session && internal::has_unread_input(*connection.session) &&
+      !internal::is_alive(*connection.session)) {
+    connection.disconnect();
+    note_connection_failure();
+    generation = failure_generation_.load();  // this one reconnects below
   }
   // Some connection failed since this one was last checked (e.g. the server
   // restarted): it is probably dead too, so find out before the caller does.

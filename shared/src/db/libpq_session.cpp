@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 
+#include <poll.h>
 #include <soci/postgresql/soci-postgresql.h>
 
 #include "shared/log/logging.hpp"
@@ -40,6 +41,13 @@ std::unique_ptr<soci::session> open_session(const std::string& connect_string) {
 bool is_connection_bad(soci::session& session) noexcept {
   PGconn* conn = native_handle(session);
   return conn == nullptr || PQstatus(conn) == CONNECTION_BAD;
+}
+
+bool has_unread_input(soci::session& session) noexcept {
+  PGconn* conn = native_handle(session);
+  if (conn == nullptr || PQsocket(conn) < 0) return true;
+  pollfd socket{PQsocket(conn), POLLIN, 0};
+  return ::poll(&socket, 1, 0) != 0;  // readable, hung up, or poll itself failed
 }
 
 bool is_alive(soci::session& session) noexcept {

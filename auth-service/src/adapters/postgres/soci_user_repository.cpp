@@ -55,19 +55,22 @@ shared::Result<MaybeUser> find(shared::db::ConnectionPool& pool, const char* cac
 SociUserRepository::SociUserRepository(shared::db::ConnectionPool& pool) : pool_(pool) {}
 
 shared::Result<domain::User> SociUserRepository::add(const domain::NewUser& user) {
-  // One statement, so repeating it after a lost connection is safe: either
-  // the first attempt never committed, or the retry finds the email taken.
-  return pool_.with_session([&](shared::db::Lease& lease) -> shared::Result<domain::User> {
-    auto& insert = lease.cached<InsertUser>(
-        "auth.users.insert", [](soci::session& session) { return InsertUser(session); });
-    insert.email = user.email.value();
-    insert.hash = user.password_hash;
-    if (!insert.statement.execute(true)) {
-      return shared::Error::already_exists(domain::kEmailTaken);
-    }
-    return domain::User{insert.row.id, user.email, user.password_hash,
-                        from_epoch_us(insert.row.created_us), from_epoch_us(insert.row.updated_us)};
-  });
+  // Never repeated after a connection lost mid-statement: if the first
+  // attempt committed, a repeat would find the email taken and answer 409
+  // to the very sign-up that created it. The caller gets 503 instead.
+  return pool_.with_session(
+      shared::db::Retry::never, [&](shared::db::Lease& lease) -> shared::Result<domain::User> {
+        auto& insert = lease.cached<InsertUser>(
+            "auth.users.insert", [](soci::session& session) { return InsertUser(session); });
+        insert.email = user.email.value();
+        insert.hash = user.password_hash;
+        if (!insert.statement.execute(true)) {
+          return shared::Error::already_exists(domain::kEmailTaken);
+        }
+        return domain::User{insert.row.id, user.email, user.password_hash,
+                            from_epoch_us(insert.row.created_us),
+                            from_epoch_us(insert.row.updated_us)};
+      });
 }
 
 shared::Result<MaybeUser> SociUserRepository::find_by_email(const domain::Email& email) {

@@ -6,8 +6,10 @@
 //   acquire(), so a service can start while its database is down and report
 //   "not ready" (ping()) until it comes up.
 // - Connections found broken are reopened on a later acquire(), so the pool
-//   recovers by itself when PostgreSQL restarts; after any connection-level
-//   failure every idle connection is validated (one round trip) before reuse.
+//   recovers by itself when PostgreSQL restarts: a connection the server
+//   closed while idle is noticed (a poll, no round trip) and reopened before
+//   reuse, and after any connection-level failure every idle connection is
+//   validated (one round trip) before reuse.
 // - Errors never contain the URL or its password.
 
 #include <atomic>
@@ -50,6 +52,9 @@ struct PoolStats {
   std::size_t idle = 0;    // not leased (open or not yet opened)
 };
 
+// What with_session does when the connection is lost while f runs.
+enum class Retry { once, never };
+
 class ConnectionPool {
  public:
   // Never throws because of the database; an unparsable URL is logged once
@@ -74,16 +79,30 @@ class ConnectionPool {
   // kUnavailable, anything else kInternal; f's own Result errors pass through.
   //
   // Cached statements of the connection are re-prepared after f throws.
-  // After a connection-level failure the connection is dropped and f runs
-  // ONCE MORE on a fresh connection. So f must be safe to repeat: idempotent,
-  // or a single transaction (soci::transaction) that the lost connection
-  // rolled back.
+  // Connections the server has closed while idle are replaced before f runs
+  // (acquire). A connection lost while f runs is dropped, and then `retry`
+  // decides:
+  //   Retry::once (default): f runs ONCE MORE on a fresh connection. For
+  //     reads, and for writes that give the same answer when repeated
+  //     (an UPDATE setting given values; a transaction the lost connection
+  //     rolled back before its COMMIT was sent).
+  //   Retry::never: kUnavailable. For writes whose repetition would answer
+  //     differently or apply twice when the first attempt's COMMIT reached
+  //     the server but its reply did not (an INSERT, a DELETE, a toggle).
   template <class F>
   auto with_session(F&& f) {
-    return with_session(settings_.acquire_timeout, std::forward<F>(f));
+    return with_session(Retry::once, settings_.acquire_timeout, std::forward<F>(f));
   }
   template <class F>
-  auto with_session(std::chrono::milliseconds acquire_timeout, F&& f);
+  auto with_session(Retry retry, F&& f) {
+    return with_session(retry, settings_.acquire_timeout, std::forward<F>(f));
+  }
+  template <class F>
+  auto with_session(std::chrono::milliseconds acquire_timeout, F&& f) {
+    return with_session(Retry::once, acquire_timeout, std::forward<F>(f));
+  }
+  template <class F>
+  auto with_session(Retry retry, std::chrono::milliseconds acquire_timeout, F&& f);
 
   // SELECT 1 on a pooled connection, waiting at most 1 s for a free one
   // (plus connect_timeout if it must connect): for readiness probes.
@@ -108,7 +127,7 @@ class ConnectionPool {
 };
 
 template <class F>
-auto ConnectionPool::with_session(std::chrono::milliseconds acquire_timeout, F&& f) {
+auto ConnectionPool::with_session(Retry retry, std::chrono::milliseconds acquire_timeout, F&& f) {
   constexpr bool kTakesLease = std::is_invocable_v<F&, Lease&>;
   using R = typename std::conditional_t<kTakesLease, std::invoke_result<F&, Lease&>,
                                         std::invoke_result<F&, soci::session&>>::type;
@@ -130,7 +149,7 @@ auto ConnectionPool::with_session(std::chrono::milliseconds acquire_timeout, F&&
     }
     if (!failure.connection_level) return R(std::move(failure.error));
     lease.mark_broken();
-    if (attempt == 2) return R(std::move(failure.error));
+    if (retry == Retry::never || attempt == 2) return R(std::move(failure.error));
   }
 }
 

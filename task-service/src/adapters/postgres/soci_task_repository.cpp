@@ -20,8 +20,12 @@ std::optional<Task> fetch_one(Statement& q, const domain::UserId& owner) {
 
 }  // namespace
 
+// Creating, toggling and deleting are not repeated after a connection lost
+// mid-statement (Retry::never): the first attempt may have committed, and a
+// repeat would add a second task, toggle back, or answer 404. Updates set
+// given values, so a repeat gives the same task.
 Result<Task> SociTaskRepository::create(const domain::UserId& owner, const domain::NewTask& task) {
-  return pool_.with_session([&](Lease& lease) -> Result<Task> {
+  return pool_.with_session(shared::db::Retry::never, [&](Lease& lease) -> Result<Task> {
     auto& q = cached<InsertStatement>(lease, "tasks.insert");
     q.user_id = owner.str();
     q.title = task.title;
@@ -72,17 +76,18 @@ Result<std::optional<Task>> SociTaskRepository::update(const domain::UserId& own
 Result<std::optional<Task>> SociTaskRepository::set_completed(const domain::UserId& owner,
                                                               domain::TaskId id,
                                                               std::optional<bool> completed) {
-  return pool_.with_session([&](Lease& lease) -> Result<std::optional<Task>> {
-    auto& q = cached<SetCompletedStatement>(lease, "tasks.set_completed");
-    q.completed.set(completed ? std::optional<int>(*completed ? 1 : 0) : std::nullopt);
-    q.id = id;
-    q.user_id = owner.str();
-    return fetch_one(q, owner);
-  });
+  return pool_.with_session(
+      shared::db::Retry::never, [&](Lease& lease) -> Result<std::optional<Task>> {
+        auto& q = cached<SetCompletedStatement>(lease, "tasks.set_completed");
+        q.completed.set(completed ? std::optional<int>(*completed ? 1 : 0) : std::nullopt);
+        q.id = id;
+        q.user_id = owner.str();
+        return fetch_one(q, owner);
+      });
 }
 
 Result<bool> SociTaskRepository::remove(const domain::UserId& owner, domain::TaskId id) {
-  return pool_.with_session([&](Lease& lease) -> Result<bool> {
+  return pool_.with_session(shared::db::Retry::never, [&](Lease& lease) -> Result<bool> {
     auto& q = cached<DeleteStatement>(lease, "tasks.delete");
     q.id = id;
     q.user_id = owner.str();

@@ -21,6 +21,12 @@ std::unique_ptr<soci::session> open_session(const std::string& connect_string);
 // True when libpq already knows the connection is gone (no round trip).
 bool is_connection_bad(soci::session& session) noexcept;
 
+// True when the server has sent something on an idle connection, or closed
+// it: a poll with no timeout, no round trip. An idle session (no query, no
+// LISTEN) is sent nothing but, rarely, a notice or parameter report, and a
+// server that ends it sends a FATAL and closes: confirm with is_alive().
+bool has_unread_input(soci::session& session) noexcept;
+
 // One round trip (an empty query) to check that the server still answers.
 bool is_alive(soci::session& session) noexcept;
 
