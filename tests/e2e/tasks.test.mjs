@@ -71,6 +71,16 @@ describe('one user’s tasks', () => {
     assert.ok(locations.includes('body.title'), locations.join());
   });
 
+  it('locates a bad list element by its integer index, as FastAPI does', async () => {
+    const response = await request('POST', '/api/tasks', {
+      token: user.token,
+      body: { title: 'Tagged', tags: ['ok', 7] },
+    });
+    assert.equal(response.status, 422);
+    assert.deepEqual(response.json.detail.map((item) => item.loc), [['body', 'tags', 1]]);
+    assert.equal(response.json.detail[0].type, 'string_type');
+  });
+
   it('lists and filters by status, priority, tag and search, with X-Total-Count', async () => {
     const owner = await newUser('filters');
     await createTask(owner.token, { title: 'Write report', priority: 'high', tags: ['work'] });

@@ -6,6 +6,7 @@
 
 #include <cassert>
 #include <chrono>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <utility>
@@ -25,9 +26,35 @@ enum class ErrorCode {
   kInternal,          // a bug or an unexpected failure; never shown in detail
 };
 
+// One step of where a broken rule sits, as FastAPI writes `loc`: a name
+// ("body", "tags") or, inside a list, an element's index, which JSON shows
+// as a number (["body", "tags", 3], not "3").
+class LocationPart {
+ public:
+  LocationPart(std::string name) : text_(std::move(name)) {}  // NOLINT: implicit, {"body", "x"}
+  LocationPart(const char* name) : text_(name) {}             // NOLINT: implicit
+  static LocationPart index(std::size_t position) {
+    LocationPart part(std::to_string(position));
+    part.index_ = position;
+    return part;
+  }
+
+  bool is_index() const { return index_.has_value(); }
+  std::size_t position() const { return index_.value(); }
+  // The name, or the index in decimal.
+  const std::string& text() const { return text_; }
+
+  bool operator==(const LocationPart&) const = default;
+
+ private:
+  std::string text_;
+  std::optional<std::size_t> index_;
+};
+using Location = std::vector<LocationPart>;
+
 // One broken rule of one field, e.g. {{"body", "email"}, "not a valid email"}.
 struct FieldViolation {
-  std::vector<std::string> location;
+  Location location;
   std::string message;
   std::string type = "value_error";
 };
@@ -41,7 +68,7 @@ struct Error {
   static Error invalid_argument(std::vector<FieldViolation> violations) {
     return {ErrorCode::kInvalidArgument, "Validation failed", std::move(violations), {}};
   }
-  static Error invalid_field(std::vector<std::string> location, std::string message,
+  static Error invalid_field(Location location, std::string message,
                              std::string type = "value_error") {
     return invalid_argument({{std::move(location), std::move(message), std::move(type)}});
   }

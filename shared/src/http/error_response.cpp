@@ -5,11 +5,24 @@
 namespace shared::http {
 namespace {
 
+nlohmann::json location_json(const Location& location) {
+  nlohmann::json loc = nlohmann::json::array();
+  for (const auto& part : location) {
+    if (part.is_index()) {
+      loc.push_back(part.position());
+    } else {
+      loc.push_back(part.text());
+    }
+  }
+  return loc;
+}
+
 Response validation_response(const std::vector<FieldViolation>& violations) {
   nlohmann::json detail = nlohmann::json::array();
   for (const auto& violation : violations) {
-    detail.push_back(
-        {{"loc", violation.location}, {"msg", violation.message}, {"type", violation.type}});
+    detail.push_back({{"loc", location_json(violation.location)},
+                      {"msg", violation.message},
+                      {"type", violation.type}});
   }
   return Response::json(422, {{"detail", detail}});
 }
@@ -53,8 +66,7 @@ Response missing_token_response() {
   return Response::detail(401, "Not authenticated").with_header("WWW-Authenticate", "Bearer");
 }
 
-Response validation_error(std::vector<std::string> location, std::string message,
-                          std::string type) {
+Response validation_error(Location location, std::string message, std::string type) {
   return validation_response({{std::move(location), std::move(message), std::move(type)}});
 }
 

@@ -19,7 +19,7 @@ class ViolationCollector {
     for (const auto& violation : result.error().violations) violations_.push_back(violation);
     return std::nullopt;
   }
-  void add(std::vector<std::string> location, std::string message, std::string type) {
+  void add(shared::Location location, std::string message, std::string type) {
     violations_.push_back({std::move(location), std::move(message), std::move(type)});
   }
   bool empty() const { return violations_.empty(); }

@@ -16,7 +16,7 @@ std::string plural(std::size_t n, std::string_view unit) {
 
 // pydantic's constrained-string checks, in code points.
 Result<std::string> check_length(std::string_view text, std::size_t min, std::size_t max,
-                                 std::vector<std::string> location) {
+                                 shared::Location location) {
   const std::size_t length = code_point_count(text);
   if (length < min) {
     return Error::invalid_field(std::move(location),
@@ -33,8 +33,7 @@ Result<std::string> check_length(std::string_view text, std::size_t min, std::si
 
 }  // namespace
 
-Result<std::string_view> validate_text(std::string_view raw,
-                                       const std::vector<std::string>& location) {
+Result<std::string_view> validate_text(std::string_view raw, const shared::Location& location) {
   if (!is_valid_utf8(raw)) {
     return Error::invalid_field(location, "Input should be a valid UTF-8 string", "string_unicode");
   }
@@ -57,7 +56,7 @@ Result<std::string> validate_description(std::string_view raw) {
   return check_length(*text, 0, kMaxDescriptionLength, {"description"});
 }
 
-Result<std::string> validate_tag(std::string_view raw, std::vector<std::string> location) {
+Result<std::string> validate_tag(std::string_view raw, shared::Location location) {
   auto text = validate_text(raw, location);
   if (!text) return text.error();
   return check_length(trim_whitespace(*text), 1, kMaxTagLength, std::move(location));
@@ -74,7 +73,7 @@ Result<std::vector<std::string>> validate_tags(const std::vector<std::string>& r
   std::vector<std::string> tags;
   tags.reserve(raw.size());
   for (std::size_t i = 0; i < raw.size(); ++i) {
-    auto tag = validate_tag(raw[i], {"tags", std::to_string(i)});
+    auto tag = validate_tag(raw[i], {"tags", shared::LocationPart::index(i)});
     if (!tag) {
       violations.push_back(tag.error().violations.front());
       continue;
@@ -87,14 +86,13 @@ Result<std::vector<std::string>> validate_tags(const std::vector<std::string>& r
   return tags;
 }
 
-Result<Priority> validate_priority(std::string_view raw, std::vector<std::string> location) {
+Result<Priority> validate_priority(std::string_view raw, shared::Location location) {
   if (auto priority = parse_priority(raw)) return *priority;
   return Error::invalid_field(std::move(location), "Input should be 'low', 'medium' or 'high'",
                               "enum");
 }
 
-Result<Timestamp> validate_date_or_datetime(std::string_view raw,
-                                            std::vector<std::string> location) {
+Result<Timestamp> validate_date_or_datetime(std::string_view raw, shared::Location location) {
   if (auto instant = parse_date_or_datetime(raw)) return *instant;
   return Error::invalid_field(
       std::move(location),

@@ -47,8 +47,8 @@ TEST_CASE("sign-up reports every invalid field at once", "[unit][signup]") {
   REQUIRE_FALSE(result.ok());
   CHECK(result.error().code == ErrorCode::kInvalidArgument);
   REQUIRE(result.error().violations.size() == 2);
-  CHECK(result.error().violations[0].location == std::vector<std::string>{"email"});
-  CHECK(result.error().violations[1].location == std::vector<std::string>{"password"});
+  CHECK(result.error().violations[0].location == shared::Location{"email"});
+  CHECK(result.error().violations[1].location == shared::Location{"password"});
   CHECK(f.hasher.hashes == 0);
 }
 
@@ -56,5 +56,5 @@ TEST_CASE("sign-up rejects a 73-byte password instead of truncating it", "[unit]
   Fixture f;
   const auto result = f.sign_up.execute({"ada@example.com", std::string(73, 'p')});
   REQUIRE_FALSE(result.ok());
-  CHECK(result.error().violations.at(0).location == std::vector<std::string>{"password"});
+  CHECK(result.error().violations.at(0).location == shared::Location{"password"});
 }

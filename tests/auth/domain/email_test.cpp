@@ -9,7 +9,7 @@ std::string violation_of(std::string_view raw) {
   const auto parsed = Email::parse(raw);
   REQUIRE_FALSE(parsed.ok());
   REQUIRE(parsed.error().violations.size() == 1);
-  CHECK(parsed.error().violations[0].location == std::vector<std::string>{"email"});
+  CHECK(parsed.error().violations[0].location == shared::Location{"email"});
   CHECK(parsed.error().violations[0].type == "value_error");
   return parsed.error().violations[0].message;
 }

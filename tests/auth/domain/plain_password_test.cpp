@@ -9,7 +9,7 @@ std::string violation_of(std::string_view raw) {
   const auto parsed = PlainPassword::parse(raw);
   REQUIRE_FALSE(parsed.ok());
   REQUIRE(parsed.error().violations.size() == 1);
-  CHECK(parsed.error().violations[0].location == std::vector<std::string>{"password"});
+  CHECK(parsed.error().violations[0].location == shared::Location{"password"});
   return parsed.error().violations[0].message;
 }
 std::string repeat(std::string_view piece, int times) {

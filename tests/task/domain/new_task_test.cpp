@@ -9,7 +9,7 @@ std::vector<std::string> locations(const shared::Error& error) {
   std::vector<std::string> out;
   for (const auto& v : error.violations) {
     std::string joined;
-    for (const auto& part : v.location) joined += (joined.empty() ? "" : ".") + part;
+    for (const auto& part : v.location) joined += (joined.empty() ? "" : ".") + part.text();
     out.push_back(joined + ":" + v.type);
   }
   return out;

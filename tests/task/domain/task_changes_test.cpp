@@ -57,5 +57,5 @@ TEST_CASE("title may not be null or empty, and completed, priority, tags may not
   empty.title = std::optional<std::string>("   ");
   const auto result = TaskChanges::from(empty);
   REQUIRE_FALSE(result.ok());
-  CHECK(result.error().violations.front().location == std::vector<std::string>{"title"});
+  CHECK(result.error().violations.front().location == shared::Location{"title"});
 }

@@ -25,7 +25,7 @@ TEST_CASE("title: trimmed, 1 to 200 code points") {
   CHECK(validate_title("  " + repeat("x", 200) + "  ").ok());
   const auto too_long = validate_title(repeat("😀", 201));
   REQUIRE_FALSE(too_long.ok());
-  CHECK(only_violation(too_long.error()).location == std::vector<std::string>{"title"});
+  CHECK(only_violation(too_long.error()).location == shared::Location{"title"});
   CHECK(only_violation(too_long.error()).type == "string_too_long");
   for (const char* empty : {"", "   ", "\t\n"}) {
     const auto result = validate_title(empty);
@@ -42,7 +42,7 @@ TEST_CASE("description: up to 2000 code points, untrimmed") {
   CHECK(validate_description(repeat("日", 2000)).ok());
   const auto too_long = validate_description(repeat("日", 2001));
   REQUIRE_FALSE(too_long.ok());
-  CHECK(only_violation(too_long.error()).location == std::vector<std::string>{"description"});
+  CHECK(only_violation(too_long.error()).location == shared::Location{"description"});
 }
 
 TEST_CASE("tags: 0 to 20, each trimmed 1 to 50, duplicates dropped in order") {
@@ -59,7 +59,8 @@ TEST_CASE("tags: 0 to 20, each trimmed 1 to 50, duplicates dropped in order") {
   CHECK(validate_tags({repeat("ü", 50)}).ok());
   const auto long_tag = validate_tags({"ok", repeat("ü", 51)});
   REQUIRE_FALSE(long_tag.ok());
-  CHECK(only_violation(long_tag.error()).location == std::vector<std::string>{"tags", "1"});
+  CHECK(only_violation(long_tag.error()).location ==
+        shared::Location{"tags", shared::LocationPart::index(1)});
   const auto blank = validate_tags({"  "});
   REQUIRE_FALSE(blank.ok());
   CHECK(only_violation(blank.error()).type == "string_too_short");
@@ -73,5 +74,5 @@ TEST_CASE("priority and due date") {
   CHECK(validate_date_or_datetime("2026-12-01", {"due_date"}).ok());
   const auto bad_date = validate_date_or_datetime("tomorrow", {"due_date"});
   REQUIRE_FALSE(bad_date.ok());
-  CHECK(only_violation(bad_date.error()).location == std::vector<std::string>{"due_date"});
+  CHECK(only_violation(bad_date.error()).location == shared::Location{"due_date"});
 }

@@ -17,7 +17,7 @@ shared::Result<TaskQuery> parse(const std::map<std::string, std::string>& params
 std::vector<std::string> violated(const shared::Result<TaskQuery>& result) {
   REQUIRE_FALSE(result.ok());
   std::vector<std::string> names;
-  for (const auto& v : result.error().violations) names.push_back(v.location.at(0));
+  for (const auto& v : result.error().violations) names.push_back(v.location.at(0).text());
   return names;
 }
 }  // namespace

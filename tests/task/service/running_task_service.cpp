@@ -86,8 +86,8 @@ std::string violation(const test::HttpResponse& response) {
   REQUIRE(detail.size() == 1);
   std::string location;
   for (const auto& part : detail[0].at("loc")) {
-    location +=
-        (location.empty() ? "" : ".") + (part.is_string() ? part.get<std::string>() : part.dump());
+    location += (location.empty() ? "" : ".") +
+                (part.is_string() ? part.get<std::string>() : part.dump() + "#");
   }
   return location + ":" + detail[0].at("type").get<std::string>();
 }

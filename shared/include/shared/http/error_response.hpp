@@ -20,7 +20,6 @@ Response invalid_token_response(std::string_view detail);
 Response missing_token_response();
 
 // 422 for one invalid field, e.g. ({"query", "limit"}, "must be between 1 and 100").
-Response validation_error(std::vector<std::string> location, std::string message,
-                          std::string type = "value_error");
+Response validation_error(Location location, std::string message, std::string type = "value_error");
 
 }  // namespace shared::http

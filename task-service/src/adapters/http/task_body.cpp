@@ -15,9 +15,9 @@ struct DraftReading {
   std::set<std::string> mistyped;               // fields with a type violation
 };
 
-void mistype(DraftReading& reading, std::vector<std::string> location, std::string message,
+void mistype(DraftReading& reading, shared::Location location, std::string message,
              std::string type) {
-  reading.mistyped.insert(location.at(1));
+  reading.mistyped.insert(location.at(1).text());
   reading.type_violations.push_back({std::move(location), std::move(message), std::move(type)});
 }
 
@@ -64,7 +64,7 @@ DraftReading read_draft(const json& body) {
         if (tag.is_string()) {
           values.push_back(tag.get<std::string>());
         } else {
-          mistype(r, {"body", "tags", std::to_string(i)}, kString, "string_type");
+          mistype(r, {"body", "tags", shared::LocationPart::index(i)}, kString, "string_type");
         }
       }
       r.draft.tags = std::optional<std::vector<std::string>>(std::move(values));
@@ -82,7 +82,8 @@ shared::Result<T> validated(DraftReading reading,
   std::vector<FieldViolation> violations = std::move(reading.type_violations);
   if (!result) {
     for (auto violation : result.error().violations) {
-      if (reading.mistyped.count(violation.location.at(0)) > 0) continue;  // reported already
+      if (reading.mistyped.count(violation.location.at(0).text()) > 0)
+        continue;  // reported already
       violation.location.insert(violation.location.begin(), "body");
       violations.push_back(std::move(violation));
     }
@@ -91,7 +92,7 @@ shared::Result<T> validated(DraftReading reading,
   static constexpr std::string_view kFieldOrder[] = {"title",    "description", "completed",
                                                      "priority", "tags",        "due_date"};
   const auto rank = [](const FieldViolation& v) {
-    return std::find(std::begin(kFieldOrder), std::end(kFieldOrder), v.location.at(1)) -
+    return std::find(std::begin(kFieldOrder), std::end(kFieldOrder), v.location.at(1).text()) -
            std::begin(kFieldOrder);
   };
   std::stable_sort(violations.begin(), violations.end(),

@@ -13,7 +13,8 @@ std::vector<std::string> violations(const shared::Error& error) {
   std::vector<std::string> out;
   for (const auto& v : error.violations) {
     std::string location;
-    for (const auto& part : v.location) location += (location.empty() ? "" : ".") + part;
+    for (const auto& part : v.location)
+      location += (location.empty() ? "" : ".") + part.text() + (part.is_index() ? "#" : "");
     out.push_back(location + ":" + v.type);
   }
   return out;
@@ -26,7 +27,7 @@ TEST_CASE("a type violation hides the rule violations of the same field only") {
   REQUIRE_FALSE(result.ok());
   CHECK(violations(result.error()) ==
         std::vector<std::string>{"body.title:string_type", "body.priority:enum",
-                                 "body.tags.1:string_type", "body.due_date:datetime_type"});
+                                 "body.tags.1#:string_type", "body.due_date:datetime_type"});
 }
 
 TEST_CASE("unknown members are ignored and nulls clear nullable fields") {
