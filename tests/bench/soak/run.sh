@@ -222,6 +222,16 @@ main() {
     curl -sf -o /dev/null "http://127.0.0.1:$([[ $service == auth-service ]] && echo "$AUTH_PORT" || echo "$TASK_PORT")/healthz" ||
       echo "  $service: NOT answering /healthz after the soak"
   done
+  # A sanitizer build reports leaks when the services exit.
+  deploy/local/run.sh stop >/dev/null 2>&1 || true
+  started=0
+  local log
+  for log in "$data_dir"/logs/{auth-service,task-service}.log; do
+    if grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$log"; then
+      echo "  sanitizer report in $(basename "$log"):"
+      grep -E -A 20 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$log" | head -n 40
+    fi
+  done
 }
 
 main "$@"
