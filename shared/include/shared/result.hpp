@@ -31,10 +31,10 @@ enum class ErrorCode {
 // as a number (["body", "tags", 3], not "3").
 class LocationPart {
  public:
-  LocationPart(std::string name) : text_(std::move(name)) {}  // NOLINT: implicit, {"body", "x"}
-  LocationPart(const char* name) : text_(name) {}             // NOLINT: implicit
+  LocationPart(std::string name) : name_(std::move(name)) {}  // NOLINT: implicit, {"body", "x"}
+  LocationPart(const char* name) : name_(name) {}             // NOLINT: implicit
   static LocationPart index(std::size_t position) {
-    LocationPart part(std::to_string(position));
+    LocationPart part("");
     part.index_ = position;
     return part;
   }
@@ -42,12 +42,12 @@ class LocationPart {
   bool is_index() const { return index_.has_value(); }
   std::size_t position() const { return index_.value(); }
   // The name, or the index in decimal.
-  const std::string& text() const { return text_; }
+  std::string text() const { return index_ ? std::to_string(*index_) : name_; }
 
   bool operator==(const LocationPart&) const = default;
 
  private:
-  std::string text_;
+  std::string name_;  // empty for an index
   std::optional<std::size_t> index_;
 };
 using Location = std::vector<LocationPart>;

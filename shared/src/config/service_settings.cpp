@@ -35,7 +35,7 @@ std::vector<std::string> trusted_proxies(const Env& env) {
 // address depend on DNS at start-up.
 std::string bind_address(const Env& env) {
   constexpr const char* kVariable = "BIND_ADDRESS";
-  auto address = env.string(kVariable, "0.0.0.0");
+  auto address = env.string(kVariable, HttpSettings{}.bind_address);
   in6_addr parsed{};
   if (inet_pton(AF_INET, address.c_str(), &parsed) != 1 &&
       inet_pton(AF_INET6, address.c_str(), &parsed) != 1) {
