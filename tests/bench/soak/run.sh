@@ -218,8 +218,10 @@ main() {
   read -r a0 f0 <<<"$first_task"
   read -r a1 f1 <<<"$task"
   echo "  task-service: RSS ${a0} -> ${a1} KiB ($(((a1 - a0) / 1024)) MiB), fds ${f0} -> ${f1}"
-  for service in auth-service task-service; do
-    curl -sf -o /dev/null "http://127.0.0.1:$([[ $service == auth-service ]] && echo "$AUTH_PORT" || echo "$TASK_PORT")/healthz" ||
+  local service port
+  for service in auth-service:$AUTH_PORT task-service:$TASK_PORT; do
+    port=${service#*:} service=${service%%:*}
+    curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" ||
       echo "  $service: NOT answering /healthz after the soak"
   done
   # A sanitizer build reports leaks when the services exit.
