@@ -177,9 +177,12 @@ start_container() {
   local name=$1 id args=() line
   id=$(container_name "$name")
   while IFS= read -r line; do args+=(-e "$line"); done < <(env_of "$name")
-  pm rm --force --ignore "$id" >/dev/null
+  pm rm --force --ignore "$id" >/dev/null 2>>"$work_dir/podman.log"
+  # --health-interval=disable: podman would schedule the image's HEALTHCHECK
+  # with a systemd timer, and there is no systemd here (it logs an error per
+  # container); wait_healthy runs the same check with `podman healthcheck run`.
   # 8>&-: neither conmon nor the follower may keep the storage lock.
-  pm run --detach --name "$id" --network=host "${hardening[@]}" "${args[@]}" \
+  pm run --detach --name "$id" --network=host --health-interval=disable "${hardening[@]}" "${args[@]}" \
     "$(image_of "$name")" >/dev/null 2>>"$work_dir/podman.log" 8>&-
   pm logs --follow "$id" >>"$work_dir/$name.log" 2>&1 8>&- &
 }
@@ -240,7 +243,7 @@ root_filesystem_is_read_only() {
 image_has_no_build_tools() {
   local packages found
   # shellcheck disable=SC2016  # a dpkg-query format, not a shell expansion
-  packages=$(pm run --rm --network=none --entrypoint /usr/bin/dpkg-query "$1" -W -f '${Package}\n') ||
+  packages=$(pm run --rm --network=none --no-healthcheck --entrypoint /usr/bin/dpkg-query "$1" -W -f '${Package}\n') ||
     { say "cannot list the packages of $1"; return 1; }
   [[ $packages == *libc6* ]] || { say "no package list from $1"; return 1; }
   found=$(grep -E -- '-dev$|^(gcc|g\+\+|cpp|clang|cmake|make|build-essential|binutils)(-[0-9.]+)?$' \
@@ -250,7 +253,7 @@ image_has_no_build_tools() {
 
 # Kubernetes' preStop runs `sleep` in the service images.
 image_has_sleep() {
-  pm run --rm --network=none --entrypoint sleep "$1" 0
+  pm run --rm --network=none --no-healthcheck --entrypoint sleep "$1" 0
 }
 
 declares_healthcheck_and_port() {
@@ -368,6 +371,10 @@ cleanup() {
       say "last lines of $name's log:"
       tail -n 20 "$work_dir/$name.log" >&2
     done
+    if [[ -s $work_dir/podman.log ]]; then
+      say "last lines podman printed:"
+      tail -n 10 "$work_dir/podman.log" >&2
+    fi
   fi
   [[ -z $work_dir ]] || rm -rf "$work_dir"
   exit "$status"
