@@ -274,24 +274,39 @@ drains_on_sigterm() {
   [[ $status == 0 ]]
 }
 
+# The auth service's requests in flight, less the /metrics request asking.
+logins_in_flight() {
+  curl -s "http://127.0.0.1:$auth_port/metrics" |
+    awk '/^http_requests_in_flight[{ ]/ { print $NF - 1; found = 1 } END { if (!found) print -1 }'
+}
+
 # Logins in flight when SIGTERM arrives still get their answers; then the
-# service exits 0. Four logins on bcrypt's worker threads take at least two
-# rounds of ~250 ms each, so the later ones finish during the drain (the
-# log must show a login answered after the signal).
+# service exits 0. It sends more logins than auth-service has bcrypt workers
+# (hash_workers, from its start-up log line, is the machine's core count)
+# and signals once more are in flight than there are workers: at least one
+# of them then still waits for a whole bcrypt check (~250 ms), so it is
+# answered during the drain (the log must show that).
 finishes_logins_in_flight_on_sigterm() {
-  local url=http://127.0.0.1:$auth_port body code i pids=()
+  local url=http://127.0.0.1:$auth_port body code i workers logins pids=() deadline
+  workers=$(sed -n 's/.*"hash_workers":\([0-9]*\).*/\1/p' "$work_dir/auth-service.log" | tail -n 1)
+  [[ -n $workers ]] || { say "no hash_workers in auth-service's start-up log"; return 1; }
+  logins=$((2 * workers + 2))
   body="{\"email\": \"drain-$run_id@example.com\", \"password\": \"correct horse battery\"}"
   code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -d "$body" "$url/auth/signup")
   [[ $code == 201 ]] || { say "signup before the drain answered $code"; return 1; }
-  for i in 1 2 3 4; do
+  for ((i = 1; i <= logins; i++)); do
     curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -d "$body" \
       "$url/auth/login" >"$work_dir/drain-login-$i" &
     pids+=($!)
   done
-  sleep 0.3
+  deadline=$((SECONDS + 10))
+  until (($(logins_in_flight) > workers)); do
+    ((SECONDS < deadline)) || { say "never more than $workers logins in flight"; wait "${pids[@]}"; return 1; }
+    sleep 0.02
+  done
   drains_on_sigterm auth-service || return 1
   wait "${pids[@]}" || true
-  for i in 1 2 3 4; do
+  for ((i = 1; i <= logins; i++)); do
     code=$(cat "$work_dir/drain-login-$i")
     [[ $code == 200 ]] || { say "a login in flight during the drain answered '$code'"; return 1; }
   done
