@@ -182,8 +182,8 @@ start_container() {
   # with a systemd timer, and there is no systemd here (it logs an error per
   # container); wait_healthy runs the same check with `podman healthcheck run`.
   # 8>&-: neither conmon nor the follower may keep the storage lock.
-  pm run --detach --name "$id" --network=host --health-interval=disable "${hardening[@]}" "${args[@]}" \
-    "$(image_of "$name")" >/dev/null 2>>"$work_dir/podman.log" 8>&-
+  pm run --detach --name "$id" --network=host --health-interval=disable \
+    "${hardening[@]}" "${args[@]}" "$(image_of "$name")" >/dev/null 2>>"$work_dir/podman.log" 8>&-
   pm logs --follow "$id" >>"$work_dir/$name.log" 2>&1 8>&- &
 }
 

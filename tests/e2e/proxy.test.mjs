@@ -44,8 +44,8 @@ describe('request ids', () => {
       token: user.token, headers: { 'x-request-id': unacceptable },
     });
     assert.equal(response.status, 200);
-    // Not a substring check: nginx's replacement is random hex, which
-    // contains "bad" about once in 140 runs.
+    // Not a substring check: nginx's replacement is random hex, and about
+    // one in 130 of those contains "bad".
     const id = response.headers['x-request-id'];
     assert.match(id, saneRequestId);
     assert.notEqual(id, unacceptable);

@@ -2,9 +2,9 @@
 // The contract's rule for each task field, one function per field.
 //
 // Errors are kInvalidArgument with one violation per broken rule, located at
-// the field's name ({"title"}; {"tags", LocationPart::index(3)} for a list
-// element, which JSON shows as ["tags", 3] as pydantic does); the adapter that read the
-// value prefixes where it came from ("body", "query"). Types and messages
+// the field's name: {"title"}, or {"tags", LocationPart::index(3)} for a list
+// element, which JSON shows as ["tags", 3] as pydantic does. The adapter that
+// read the value prefixes where it came from ("body", "query"). Types and messages
 // follow pydantic's, as the frontend was written against a FastAPI backend.
 
 #include <string>

@@ -23,7 +23,9 @@ std::optional<Task> fetch_one(Statement& q, const domain::UserId& owner) {
 // Creating, toggling and deleting are not repeated after a connection lost
 // mid-statement (Retry::never): the first attempt may have committed, and a
 // repeat would add a second task, toggle back, or answer 404. Updates set
-// given values, so a repeat gives the same task.
+// given values, so a repeat gives the same task. set_completed is one
+// statement for both its forms, so setting a given value is not repeated
+// either (503 rather than a retry; conservative, not wrong).
 Result<Task> SociTaskRepository::create(const domain::UserId& owner, const domain::NewTask& task) {
   return pool_.with_session(shared::db::Retry::never, [&](Lease& lease) -> Result<Task> {
     auto& q = cached<InsertStatement>(lease, "tasks.insert");
