@@ -96,7 +96,8 @@ Result<Timestamp> validate_date_or_datetime(std::string_view raw, shared::Locati
   if (auto instant = parse_date_or_datetime(raw)) return *instant;
   return Error::invalid_field(
       std::move(location),
-      "Input should be a valid datetime or date (YYYY-MM-DD or an RFC 3339 date-time)",
+      "Input should be a valid datetime or date (YYYY-MM-DD or an RFC 3339 date-time, "
+      "from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999Z)",
       "datetime_parsing");
 }
 

@@ -89,13 +89,18 @@ bool parse_time(std::string_view text, std::size_t pos, std::int64_t& micros_of_
     if (pos < text.size() && (text[pos] == '.' || text[pos] == ',')) {
       ++pos;
       int digits = 0;
+      bool round_up = false;  // the 7th digit is 5 or more: half away from zero
       while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
         if (digits < 6) fraction = fraction * 10 + (text[pos] - '0');
+        if (digits == 6) round_up = text[pos] >= '5';
         ++digits;
         ++pos;
       }
       if (digits == 0 || digits > 9) return false;
       for (int i = digits; i < 6; ++i) fraction *= 10;
+      // May carry into the next second, day or year; the caller's range
+      // check sees the rounded instant.
+      if (round_up) ++fraction;
     }
   }
   micros_of_day = ((hour * 60 + minute) * 60 + second) * std::int64_t{1000000} + fraction;

@@ -20,9 +20,11 @@ void append_rfc3339(std::string& out, Timestamp instant);
 // Accepts what the contract calls "an RFC 3339 date-time, or a plain date":
 //   YYYY-MM-DD                                   midnight UTC
 //   YYYY-MM-DD(T|t| )HH:MM[:SS[.fraction]][Z|z|±HH:MM|±HHMM]
-// Any offset is converted to UTC; no offset is taken as UTC; fractions
-// beyond microseconds are truncated. nullopt for anything else, including
-// impossible dates (2026-02-30) and results outside years 1 to 9999.
+// Any offset is converted to UTC; no offset is taken as UTC; 1 to 9
+// fractional digits, rounded to the microsecond (half up, as PostgreSQL
+// rounds its own input). nullopt for anything else, including impossible
+// dates (2026-02-30) and instants outside 0001-01-01T00:00:00Z to
+// 9999-12-31T23:59:59.999999Z, also when rounding or the offset moves them out.
 std::optional<Timestamp> parse_date_or_datetime(std::string_view text);
 
 }  // namespace task::domain

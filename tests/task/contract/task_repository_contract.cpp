@@ -165,6 +165,87 @@ TEST_CASE("contract: update changes only the fields present and bumps updated_at
   CHECK((*nothing)->title == "renamed");
 }
 
+namespace {
+
+// What a client may send as due_date and what must come back, exactly: the
+// ends of the accepted range, leap days, ±14:00 offsets and every number of
+// fractional digits (beyond 6 rounded to the microsecond).
+const std::pair<const char*, const char*> kEdgeDueDates[] = {
+    {"0001-01-01T00:00:00Z", "0001-01-01T00:00:00Z"},
+    {"0001-01-01", "0001-01-01T00:00:00Z"},
+    {"0001-01-01T00:00:00.000001Z", "0001-01-01T00:00:00.000001Z"},
+    {"0001-01-01T14:00:00+14:00", "0001-01-01T00:00:00Z"},
+    {"9999-12-31T23:59:59.999999Z", "9999-12-31T23:59:59.999999Z"},
+    {"9999-12-31T09:59:59.999999-14:00", "9999-12-31T23:59:59.999999Z"},
+    {"9999-12-31T23:59:59.9999994Z", "9999-12-31T23:59:59.999999Z"},
+    {"2500-01-01T00:00:00.000001Z", "2500-01-01T00:00:00.000001Z"},
+    {"1000-06-15T12:00:00.9999Z", "1000-06-15T12:00:00.999900Z"},
+    {"1969-12-31T23:59:59.999999Z", "1969-12-31T23:59:59.999999Z"},
+    {"1600-02-29T23:59:59.999999Z", "1600-02-29T23:59:59.999999Z"},
+    {"2000-02-29T00:00:00Z", "2000-02-29T00:00:00Z"},
+    {"2024-02-29", "2024-02-29T00:00:00Z"},
+    {"2026-01-01T00:00:00+14:00", "2025-12-31T10:00:00Z"},
+    {"2026-01-01T00:00:00-14:00", "2026-01-01T14:00:00Z"},
+    {"2026-03-01T00:00:00.1Z", "2026-03-01T00:00:00.100000Z"},
+    {"2026-03-01T00:00:00.12Z", "2026-03-01T00:00:00.120000Z"},
+    {"2026-03-01T00:00:00.123Z", "2026-03-01T00:00:00.123000Z"},
+    {"2026-03-01T00:00:00.1234Z", "2026-03-01T00:00:00.123400Z"},
+    {"2026-03-01T00:00:00.12345Z", "2026-03-01T00:00:00.123450Z"},
+    {"2026-03-01T00:00:00.123456Z", "2026-03-01T00:00:00.123456Z"},
+    {"2026-03-01T00:00:00.1234565Z", "2026-03-01T00:00:00.123457Z"},
+    {"2026-03-01T00:00:00.12345649Z", "2026-03-01T00:00:00.123456Z"},
+    {"2026-03-01T23:59:59.999999999Z", "2026-03-02T00:00:00Z"},
+    {"8000-07-04T04:05:06.654321Z", "8000-07-04T04:05:06.654321Z"},
+};
+
+}  // namespace
+
+TEST_CASE("contract: due dates round-trip exactly across the whole accepted range", "[contract]") {
+  auto repo = task_contract::make_repository_under_test();
+  for (const auto& [sent, expected] : kEdgeDueDates) {
+    INFO("due_date " << sent);
+    const auto owner = random_user();
+    const auto task = create(*repo, owner, draft().title("edge").due(sent).new_task());
+    REQUIRE(task.due_date);
+    CHECK(format_rfc3339(*task.due_date) == expected);
+    CHECK(find(*repo, owner, task.id) == task);
+
+    // The filters are inclusive at exactly that instant, and a microsecond
+    // past it on either side excludes the task.
+    const Timestamp due = *task.due_date;
+    const auto one = std::chrono::microseconds(1);
+    CHECK(ids(list(*repo, owner, [&] {
+            TaskQuery q;
+            q.due_before = due;
+            q.due_after = due;
+            return q;
+          }())) == std::vector<TaskId>{task.id});
+    CHECK(list(*repo, owner,
+               [&] {
+                 TaskQuery q;
+                 q.due_before = due - one;
+                 return q;
+               }())
+              .items.empty());
+    CHECK(list(*repo, owner,
+               [&] {
+                 TaskQuery q;
+                 q.due_after = due + one;
+                 return q;
+               }())
+              .items.empty());
+    const auto listed = list(*repo, owner);
+    REQUIRE(listed.items.size() == 1);
+    CHECK(listed.items[0].due_date == task.due_date);
+
+    // What a client read, sent back unchanged, changes nothing.
+    auto sent_back = repo->update(owner, task.id, draft().due(expected).changes());
+    REQUIRE(sent_back.ok());
+    REQUIRE(sent_back->has_value());
+    CHECK((*sent_back)->due_date == task.due_date);
+  }
+}
+
 TEST_CASE("contract: completion toggles or is set", "[contract]") {
   auto repo = task_contract::make_repository_under_test();
   const auto owner = random_user();

@@ -82,6 +82,42 @@ TEST_CASE("each field at its limit is accepted and one past it is 422", "[http]"
         "body.due_date:datetime_type");
 }
 
+TEST_CASE("due dates far from 1970 come back exactly, through every endpoint", "[http]") {
+  task_test::RunningTaskService service;
+  const Client client(service.port(), task_test::new_user());
+  // The values a double between the HTTP layer and PostgreSQL would change.
+  for (const char* due :
+       {"9999-12-31T23:59:59.999999Z", "2500-01-01T00:00:00.000001Z", "1000-06-15T12:00:00.999900Z",
+        "0001-01-01T00:00:00Z", "0001-01-01T00:00:00.000001Z", "7777-07-07T07:07:07.777777Z"}) {
+    INFO(due);
+    const auto created = client.create({{"title", "far"}, {"due_date", due}});
+    CHECK(created["due_date"] == due);
+    const std::string path = "/api/tasks/" + std::to_string(created["id"].get<long long>());
+    CHECK(client.get(path).json()["due_date"] == due);
+    const std::string at = std::string("due_before=") + due + "&due_after=" + due;
+    const auto listed = client.get("/api/tasks?" + at).json();
+    REQUIRE(listed.size() == 1);
+    CHECK(listed[0]["id"] == created["id"]);
+    CHECK(listed[0]["due_date"] == due);
+    const auto patched = client.patch(path, {{"due_date", due}});
+    REQUIRE(patched.status == 200);
+    CHECK(patched.json()["due_date"] == due);
+    CHECK(client.del(path).status == 204);
+  }
+  // Outside years 0001-9999 once in UTC (directly, by offset or by rounding).
+  for (const char* outside :
+       {"9999-12-31T23:59:59.9999995Z", "9999-12-31T12:00:00-14:00", "0001-01-01T00:00:00+00:01",
+        "10000-01-01T00:00:00Z", "0000-12-31T00:00:00Z"}) {
+    INFO(outside);
+    CHECK(violation(client.post("/api/tasks", {{"title", "t"}, {"due_date", outside}})) ==
+          "body.due_date:datetime_parsing");
+    std::string query = outside;
+    if (auto plus = query.find('+'); plus != std::string::npos) query.replace(plus, 1, "%2B");
+    CHECK(violation(client.get("/api/tasks?due_before=" + query)) ==
+          "query.due_before:datetime_parsing");
+  }
+}
+
 TEST_CASE("several invalid fields are reported together", "[http]") {
   task_test::RunningTaskService service;
   const Client client(service.port(), task_test::new_user());

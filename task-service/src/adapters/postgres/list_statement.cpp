@@ -8,7 +8,7 @@ using domain::SortOrder;
 
 // Each filter is "parameter IS NULL OR condition"; SOCI binds by position,
 // so a parameter used twice is bound twice (ListFilter::bind).
-constexpr const char* kWhere = R"(
+const std::string kWhere = std::string(R"(
 FROM tasks
 WHERE user_id = CAST(:user_id AS uuid)
   AND (CAST(:completed AS boolean) IS NULL OR completed = CAST(:completed_again AS boolean))
@@ -16,11 +16,10 @@ WHERE user_id = CAST(:user_id AS uuid)
   AND (CAST(:tag AS text) IS NULL OR tags @> ARRAY[CAST(:tag_again AS text)])
   AND (CAST(:pattern AS text) IS NULL OR title ILIKE CAST(:pattern_title AS text)
        OR description ILIKE CAST(:pattern_description AS text))
-  AND (CAST(:due_before AS int8) IS NULL OR due_date <=
-       timestamptz 'epoch' + CAST(:due_before_again AS int8) * interval '1 microsecond')
-  AND (CAST(:due_after AS int8) IS NULL OR due_date >=
-       timestamptz 'epoch' + CAST(:due_after_again AS int8) * interval '1 microsecond')
-)";
+  AND (CAST(:due_before AS int8) IS NULL OR due_date <= )") +
+                           timestamptz_from_micros(":due_before_again") + R"()
+  AND (CAST(:due_after AS int8) IS NULL OR due_date >= )" +
+                           timestamptz_from_micros(":due_after_again") + ")\n";
 
 // Titles compare by code point (COLLATE "C"): the same on every server
 // whatever its locale, and the same as the in-memory repository.

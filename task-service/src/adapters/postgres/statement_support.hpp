@@ -40,6 +40,17 @@ Statement& cached(shared::db::Lease& lease, const std::string& key) {
   return lease.cached<Statement>(key, [](soci::session& s) { return Statement(s); });
 }
 
+// SQL for the timestamptz `placeholder` (int8 epoch microseconds, nullable)
+// stands for, computed in integers. `n * interval '1 microsecond'` would go
+// through float8 (PostgreSQL has no integer interval product) and lose
+// microseconds beyond 2^53 µs, about 285 years from 1970; an interval read
+// from the text "n microseconds" holds n as int64, and adding it to a
+// timestamptz is int64 addition.
+inline std::string timestamptz_from_micros(const std::string& placeholder) {
+  return "(timestamptz 'epoch' + CAST(CAST(" + placeholder +
+         " AS int8) || ' microseconds' AS interval))";
+}
+
 inline std::optional<long long> micros_of(const std::optional<domain::Timestamp>& t) {
   if (!t) return std::nullopt;
   return t->time_since_epoch().count();

@@ -7,9 +7,8 @@ namespace {
 const std::string kInsertSql = std::string(R"(
 INSERT INTO tasks (user_id, title, description, completed, priority, tags, due_date)
 VALUES (CAST(:user_id AS uuid), :title, :description, CAST(:completed AS boolean), :priority,
-        CAST(:tags AS text[]),
-        timestamptz 'epoch' + CAST(:due AS int8) * interval '1 microsecond')
-RETURNING )") + kTaskColumns;
+        CAST(:tags AS text[]), )") +
+                               timestamptz_from_micros(":due") + ") RETURNING " + kTaskColumns;
 
 const std::string kFindSql = std::string("SELECT ") + kTaskColumns +
                              " FROM tasks WHERE id = :id AND user_id = CAST(:user_id AS uuid)";
@@ -23,12 +22,11 @@ UPDATE tasks SET
   completed = COALESCE(CAST(:completed AS boolean), completed),
   priority = COALESCE(:priority, priority),
   tags = COALESCE(CAST(:tags AS text[]), tags),
-  due_date = CASE WHEN CAST(:set_due AS boolean)
-                  THEN timestamptz 'epoch' + CAST(:due AS int8) * interval '1 microsecond'
-                  ELSE due_date END,
+  due_date = CASE WHEN CAST(:set_due AS boolean) THEN )") +
+                               timestamptz_from_micros(":due") + R"( ELSE due_date END,
   updated_at = now()
 WHERE id = :id AND user_id = CAST(:user_id AS uuid)
-RETURNING )") + kTaskColumns;
+RETURNING )" + kTaskColumns;
 
 // One statement, so two concurrent toggles never read the same state.
 const std::string kSetCompletedSql = std::string(R"(

@@ -86,3 +86,50 @@ TEST_CASE("the default listing is served by the per-user index, not a scan of th
   REQUIRE(plan.ok());
   CHECK_THAT(plan.value(), Catch::Contains("Scan using tasks_user_created_idx"));
 }
+
+TEST_CASE("migration 0002 brings due dates pushed past 9999 back and keeps them in range") {
+  shared::db::PoolSettings settings;
+  settings.url = test_support::create_test_database("task_due_range");
+  settings.size = 1;
+  shared::db::ConnectionPool pool(settings);
+  const auto& all = task::postgres::migrations();
+  REQUIRE(all.size() >= 2);
+  REQUIRE(all[1].version == "0002_due_date_range");
+  // The schema as it was, with a row the float8 product wrote for
+  // 9999-12-31T23:59:59.999999Z, and rows it must not touch.
+  REQUIRE(shared::db::apply_migrations(pool, {all[0]}).ok());
+  auto seeded = pool.with_session([](soci::session& s) -> shared::Result<bool> {
+    s << "INSERT INTO tasks (user_id, title, due_date) VALUES "
+         "(gen_random_uuid(), 'pushed', '10000-01-01T00:00:00Z'), "
+         "(gen_random_uuid(), 'last', '9999-12-31T23:59:59.999999Z'), "
+         "(gen_random_uuid(), 'first', '0001-01-01T00:00:00Z'), "
+         "(gen_random_uuid(), 'none', NULL)";
+    return true;
+  });
+  REQUIRE(seeded.ok());
+  REQUIRE(shared::db::apply_migrations(pool, all).ok());
+
+  auto due = pool.with_session([](soci::session& s) -> shared::Result<std::string> {
+    std::string out;
+    soci::rowset<std::string> rows =
+        (s.prepare << "SELECT title || '=' || COALESCE(to_char(due_date AT TIME ZONE 'UTC', "
+                      "'YYYY-MM-DD HH24:MI:SS.US'), 'null') FROM tasks ORDER BY id");
+    for (const auto& r : rows) out += r + ";";
+    return out;
+  });
+  REQUIRE(due.ok());
+  CHECK(due.value() ==
+        "pushed=9999-12-31 23:59:59.999999;last=9999-12-31 23:59:59.999999;"
+        "first=0001-01-01 00:00:00.000000;none=null;");
+  for (const char* outside : {"10000-01-01T00:00:00Z", "0001-12-31 23:59:59.999999+00 BC"}) {
+    INFO(outside);
+    const std::string text = outside;  // SOCI binds by reference
+    auto refused = pool.with_session([&](soci::session& s) -> shared::Result<bool> {
+      s << "INSERT INTO tasks (user_id, title, due_date) VALUES (gen_random_uuid(), 't', "
+           "CAST(:due AS timestamptz))",
+          soci::use(text);
+      return true;
+    });
+    CHECK_FALSE(refused.ok());
+  }
+}
