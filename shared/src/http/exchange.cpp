@@ -1,23 +1,18 @@
 #include "exchange.hpp"
 
 #include <cmath>
-#include <mutex>
-#include <shared_mutex>
-
-#include <pistache/peer.h>
-#include <sys/socket.h>
 
 #include "shared/log/logging.hpp"
 
-#include "dynamic_header.hpp"
+#include "connection.hpp"
+#include "wire_response.hpp"
 
 namespace shared::http {
-namespace Http = Pistache::Http;
 
-Exchange::Exchange(Request request, Http::ResponseWriter writer, bool keep_alive,
+Exchange::Exchange(Request request, std::shared_ptr<Connection> connection, bool keep_alive,
                    std::shared_ptr<ServerState> state)
     : request_(std::move(request)),
-      writer_(std::move(writer)),
+      connection_(std::move(connection)),
       keep_alive_(keep_alive),
       state_(std::move(state)) {
   state_->in_flight.fetch_add(1);
@@ -31,23 +26,34 @@ void Exchange::finish_in_flight() {
   if (counted_.exchange(false)) state_->in_flight.fetch_sub(1);
 }
 
+namespace {
+
+// Methods are a client's free text; as a metric label they must come from a
+// fixed set, or each invented method would add a time series.
+std::string_view method_label(std::string_view method) {
+  for (std::string_view known : {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}) {
+    if (method == known) return known;
+  }
+  return "OTHER";
+}
+
+}  // namespace
+
 void Exchange::complete(Response response) {
   if (completed_.exchange(true)) return;
 
-  const bool close = !keep_alive_ || state_->draining.load();
-  auto& headers = writer_.headers();
-  auto add = [&headers](std::string name, std::string value) {
-    headers.add(std::make_shared<DynamicHeader>(std::move(name), std::move(value)));
-  };
-  headers.remove<Http::Header::Connection>();  // Pistache's own guess; see exchange.hpp
-  add("Connection", close ? "close" : "keep-alive");
-  add("X-Request-ID", request_.request_id);
-  if (!response.content_type.empty()) add("Content-Type", response.content_type);
-  for (auto& [name, value] : response.headers) add(std::move(name), std::move(value));
+  const bool close = !keep_alive_ || state_->draining.load() || connection_->must_close();
+  HeaderList headers;
+  headers.reserve(response.headers.size() + 3);
+  headers.emplace_back("Connection", close ? "close" : "keep-alive");
+  headers.emplace_back("X-Request-ID", request_.request_id);
+  if (!response.content_type.empty()) headers.emplace_back("Content-Type", response.content_type);
+  for (auto& header : response.headers) headers.push_back(std::move(header));
 
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
-  state_->metrics.observe_request(request_.method, request_.route, response.status, seconds);
+  state_->metrics.observe_request(method_label(request_.method), request_.route, response.status,
+                                  seconds);
   log::info("request", {{"request_id", request_.request_id},
                         {"method", request_.method},
                         {"route", request_.route},
@@ -55,23 +61,10 @@ void Exchange::complete(Response response) {
                         {"duration_ms", std::round(seconds * 1e6) / 1e3},  // µs precision
                         {"client", request_.client_address}});
 
-  std::shared_lock gate(state_->send_gate);
-  if (state_->stopped) return finish_in_flight();
-  try {
-    auto peer = writer_.getPeer();
-    std::weak_ptr<Pistache::Tcp::Peer> weak_peer = peer;
-    writer_.send(static_cast<Http::Code>(response.status), response.body)
-        .then(
-            [weak_peer, close](ssize_t) {
-              // Pistache leaves the socket open after `Connection: close`;
-              // shutting it down lets its reactor see EOF and clean up.
-              if (auto peer = weak_peer.lock(); peer && close) ::shutdown(peer->fd(), SHUT_RDWR);
-            },
-            [](std::exception_ptr) {});
-  } catch (const std::exception& e) {
-    // The client went away before we answered; nothing to send to.
-    log::debug("response not sent", {{"request_id", request_.request_id}, {"reason", e.what()}});
-  }
+  // An answer to HEAD has the headers of the answer to GET, not its body.
+  connection_->write_answer(wire_response(response.status, headers, response.body,
+                                          /*send_body=*/request_.method != "HEAD"),
+                            close);
   finish_in_flight();
 }
 

@@ -1,16 +1,16 @@
 #pragma once
-// Internal: one request/response exchange on a Pistache connection.
+// Internal: one request/response exchange on a client connection.
 //
-// Works around Debian's Pistache 0.0.5: it answers `Connection: Close` to an
-// HTTP/1.1 request without a Connection header (breaking keep-alive) and does
-// not close the socket after saying so. complete() decides keep-alive itself
-// per RFC 9112 and, when closing, really shuts the socket once written.
+// complete() decides the connection's fate when the answer is written, not
+// when the handler returns: keep-alive per RFC 9112 unless the server is
+// draining or the connection must close; it builds the answer's bytes
+// (wire_response.hpp) and hands them to the connection, which writes them
+// on its own socket, so an answer finished late on a worker thread reaches
+// the client that asked or nobody.
 
 #include <atomic>
 #include <chrono>
 #include <memory>
-
-#include <pistache/http.h>
 
 #include "shared/http/request.hpp"
 #include "shared/http/response.hpp"
@@ -19,9 +19,11 @@
 
 namespace shared::http {
 
+class Connection;
+
 class Exchange {
  public:
-  Exchange(Request request, Pistache::Http::ResponseWriter writer, bool keep_alive,
+  Exchange(Request request, std::shared_ptr<Connection> connection, bool keep_alive,
            std::shared_ptr<ServerState> state);
   ~Exchange();
   Exchange(const Exchange&) = delete;
@@ -38,7 +40,7 @@ class Exchange {
   void finish_in_flight();
 
   Request request_;
-  Pistache::Http::ResponseWriter writer_;
+  std::shared_ptr<Connection> connection_;
   const bool keep_alive_;
   std::shared_ptr<ServerState> state_;
   const std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();

@@ -20,8 +20,13 @@ std::optional<std::string_view> Request::header(std::string_view lowercase_name)
   return first_value(headers, lowercase_name);
 }
 
+// The last of a repeated parameter, as FastAPI (Starlette) reads one.
 std::optional<std::string_view> Request::query_param(std::string_view name) const {
-  return first_value(query, name);
+  std::optional<std::string_view> last;
+  for (const auto& [key, value] : query) {
+    if (key == name) last = value;
+  }
+  return last;
 }
 
 std::string_view Request::path_param(std::string_view name) const {

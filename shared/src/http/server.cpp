@@ -4,14 +4,13 @@
 #include <mutex>
 #include <thread>
 
-#include <pistache/endpoint.h>
+#include <pistache/listener.h>
 #include <pthread.h>
 
 #include "shared/log/logging.hpp"
 
-#include "content_length_guard.hpp"
+#include "connection_handler.hpp"
 #include "operational_routes.hpp"
-#include "pistache_handler.hpp"
 
 namespace shared::http {
 namespace {
@@ -43,6 +42,19 @@ ServerOptions server_options_from(const config::HttpSettings& settings) {
   return options;
 }
 
+namespace {
+
+ConnectionLimits connection_limits(const ServerOptions& options) {
+  ConnectionLimits limits;
+  limits.parser.max_body_bytes = options.max_body_bytes;
+  limits.parser.max_head_bytes = options.max_header_bytes;
+  limits.request_timeout = options.request_timeout;
+  limits.keepalive_timeout = options.keepalive_timeout;
+  return limits;
+}
+
+}  // namespace
+
 void block_shutdown_signals() {
   sigset_t set = shutdown_signals();
   sigaddset(&set, SIGPIPE);  // a client that hangs up must not kill the process
@@ -53,7 +65,7 @@ struct Server::Impl {
   Impl(ServerOptions options, Router router, metrics::Registry& metrics, ReadinessCheck readiness)
       : options(std::move(options)),
         state(std::make_shared<ServerState>(std::move(router), metrics,
-                                            this->options.max_body_bytes,
+                                            connection_limits(this->options),
                                             parse_trusted_proxies(this->options.trusted_proxies))) {
     add_operational_routes(state->router, metrics, std::move(readiness), state->draining);
     metrics.add_gauge("http_requests_in_flight", "Requests received and not yet answered.",
@@ -65,7 +77,7 @@ struct Server::Impl {
 
   ServerOptions options;
   std::shared_ptr<ServerState> state;
-  std::unique_ptr<Pistache::Http::Endpoint> endpoint;
+  std::unique_ptr<Pistache::Tcp::Listener> listener;
   bool stopped = false;
 };
 
@@ -75,31 +87,27 @@ Server::Server(ServerOptions options, Router router, metrics::Registry& metrics,
                                    std::move(readiness))) {}
 
 Server::~Server() {
-  if (impl_->endpoint && !impl_->stopped) impl_->endpoint->shutdown();
+  if (impl_->listener && !impl_->stopped) impl_->listener->shutdown();
 }
 
 std::uint16_t Server::start() {
-  install_strict_content_length();
   const auto& options = impl_->options;
   // Pistache parses "host:port", so an IPv6 address goes in brackets.
   const bool ipv6 = options.address.find(':') != std::string::npos;
   Pistache::Address address(ipv6 ? "[" + options.address + "]" : options.address,
                             Pistache::Port(options.port));
-  impl_->endpoint = std::make_unique<Pistache::Http::Endpoint>(address);
-  // Pistache counts headers and body against maxRequestSize. Leave room for
-  // headers above the body limit, so an oversize body within that margin gets
-  // our JSON 413 and only a grossly oversize request meets Pistache's own.
-  const std::size_t max_request = options.max_body_bytes * 2 + 16384;
-  impl_->endpoint->init(Pistache::Http::Endpoint::options()
-                            .threads(static_cast<int>(options.threads))
-                            .flags(Pistache::Tcp::Options::ReuseAddr)
-                            .maxRequestSize(max_request)
-                            .headerTimeout(options.header_timeout)
-                            .bodyTimeout(options.header_timeout)
-                            .keepaliveTimeout(options.keepalive_timeout));
-  impl_->endpoint->setHandler(Pistache::Http::make_handler<PistacheHandler>(impl_->state));
-  impl_->endpoint->serveThreaded();
-  const auto port = static_cast<std::uint16_t>(impl_->endpoint->getPort());
+  // Pistache's TCP listener and reactor threads, with our HTTP on top
+  // (connection_handler.hpp); its HTTP endpoint is not used.
+  impl_->listener = std::make_unique<Pistache::Tcp::Listener>(address);
+  impl_->listener->init(options.threads,
+                        Pistache::Flags<Pistache::Tcp::Options>(Pistache::Tcp::Options::ReuseAddr));
+  auto handler = std::make_shared<ConnectionHandler>(impl_->state);
+  impl_->listener->setHandler(handler);
+  impl_->listener->setTransportFactory(
+      [handler] { return std::make_shared<ConnectionTransport>(handler); });
+  impl_->listener->bind();
+  impl_->listener->runThreaded();
+  const auto port = static_cast<std::uint16_t>(impl_->listener->getPort());
   log::info("listening",
             {{"address", options.address}, {"port", port}, {"threads", options.threads}});
   return port;
@@ -122,13 +130,7 @@ void Server::drain_and_stop() {
   }
   const auto unfinished = impl_->state->in_flight.load();
   if (unfinished > 0) log::warn("grace period over", {{"unfinished_requests", unfinished}});
-  {
-    // Once this returns no sender is inside Pistache and none will enter.
-    // Shut down outside the gate: a reactor thread may be waiting on it.
-    std::unique_lock gate(impl_->state->send_gate);
-    impl_->state->stopped = true;
-  }
-  if (impl_->endpoint) impl_->endpoint->shutdown();
+  if (impl_->listener) impl_->listener->shutdown();
   impl_->stopped = true;
   log::info("stopped");
 }

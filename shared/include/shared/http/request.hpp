@@ -1,6 +1,6 @@
 #pragma once
 // The framework-independent view of one HTTP request that handlers see.
-// Built by the Pistache adapter; header names are lower-cased, query values
+// Built by the HTTP layer; header names are lower-cased, query values
 // percent-decoded.
 
 #include <optional>
@@ -25,6 +25,7 @@ struct Request {
 
   // First header with this (lower-case) name, if any.
   std::optional<std::string_view> header(std::string_view lowercase_name) const;
+  // Last value of this query parameter, if any (what FastAPI sees).
   std::optional<std::string_view> query_param(std::string_view name) const;
   std::string_view path_param(std::string_view name) const;  // "" when absent
   // Media type of the body without parameters, lower-cased ("" when absent).

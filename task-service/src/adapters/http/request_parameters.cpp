@@ -30,13 +30,7 @@ shared::Result<domain::TaskId> task_id_from_path(const shared::http::Request& re
 
 shared::Result<domain::TaskQuery> task_query_from(const shared::http::Request& request) {
   auto query = domain::TaskQuery::from_parameters(
-      [&](std::string_view name) -> std::optional<std::string_view> {
-        std::optional<std::string_view> last;
-        for (const auto& [key, value] : request.query) {
-          if (key == name) last = value;
-        }
-        return last;
-      });
+      [&](std::string_view name) { return request.query_param(name); });
   if (query) return query;
   shared::Error error = query.error();
   for (auto& violation : error.violations)
