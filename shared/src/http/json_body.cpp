@@ -1,5 +1,7 @@
 #include "shared/http/json_body.hpp"
 
+#include "shared/http/error_response.hpp"
+
 namespace shared::http {
 
 bool is_json_media_type(std::string_view media_type) {
@@ -12,12 +14,27 @@ std::variant<nlohmann::json, Response> json_object_body(const Request& request) 
   // FastAPI parses a body without Content-Type as JSON; so do we. Any other
   // declared type is refused rather than guessed at.
   if (!media_type.empty() && !is_json_media_type(media_type)) {
-    return Response::detail(415, "Content-Type must be application/json");
+    return unsupported_media_type();
   }
   nlohmann::json parsed = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded()) return Response::detail(400, "Request body is not valid JSON");
   if (!parsed.is_object()) return Response::detail(400, "Request body must be a JSON object");
   return parsed;
+}
+
+std::variant<nlohmann::json, Response> required_json_object_body(const Request& request,
+                                                                 std::string_view also_accepted) {
+  const std::string media_type = request.media_type();
+  const bool json = media_type.empty() || is_json_media_type(media_type);
+  if (!json) return unsupported_media_type(also_accepted);
+  if (request.body.empty()) return validation_error({"body"}, "Field required", "missing");
+  return json_object_body(request);
+}
+
+Response unsupported_media_type(std::string_view also_accepted) {
+  std::string message = "Content-Type must be application/json";
+  if (!also_accepted.empty()) message += " or " + std::string(also_accepted);
+  return Response::detail(415, message);
 }
 
 }  // namespace shared::http

@@ -132,11 +132,17 @@ TEST_CASE("signup validates fields with FastAPI's 422 shapes", "[integration][si
 TEST_CASE("signup refuses bodies that are not a JSON object", "[integration][signup]") {
   AuthService service;
   const test::Headers json = {{"Content-Type", "application/json"}};
-  for (const char* body : {"{", "{\"email\": }", "not json", "", "\xff\xfe"}) {
+  for (const char* body : {"{", "{\"email\": }", "not json", "\xff\xfe"}) {
     const auto response = http_request(service.port(), "POST", "/auth/signup", body, json);
     CHECK(response.status == 400);
     CHECK(response.json()["detail"].is_string());
   }
+  // No body at all is a missing body, as FastAPI (and POST /api/tasks) says.
+  const auto empty = http_request(service.port(), "POST", "/auth/signup", "", json);
+  CHECK(empty.status == 422);
+  CHECK(empty.json() ==
+        nlohmann::json::parse(
+            R"({"detail":[{"loc":["body"],"msg":"Field required","type":"missing"}]})"));
   for (const char* body : {"[]", "\"a@b.io\"", "42", "null"}) {
     CHECK(http_request(service.port(), "POST", "/auth/signup", body, json).status == 400);
   }

@@ -42,8 +42,12 @@ std::variant<Credentials, Response> credentials_from_json(const nlohmann::json& 
   return Credentials{std::move(values[0]), std::move(values[1])};
 }
 
-std::variant<Credentials, Response> json_credentials(const shared::http::Request& request) {
-  auto body = shared::http::json_object_body(request);
+constexpr std::string_view kFormMediaType = "application/x-www-form-urlencoded";
+
+// `also_accepted`: the other media type the endpoint takes, for its 415.
+std::variant<Credentials, Response> json_credentials(const shared::http::Request& request,
+                                                     std::string_view also_accepted = {}) {
+  auto body = shared::http::required_json_object_body(request, also_accepted);
   if (auto* response = std::get_if<Response>(&body)) return std::move(*response);
   return credentials_from_json(std::get<nlohmann::json>(body), "email");
 }
@@ -84,8 +88,9 @@ std::variant<app::SignUpCommand, Response> sign_up_command(const shared::http::R
 }
 
 std::variant<app::LogInCommand, Response> log_in_command(const shared::http::Request& request) {
-  const bool is_form = request.media_type() == "application/x-www-form-urlencoded";
-  auto credentials = is_form ? form_credentials(request) : json_credentials(request);
+  const bool is_form = request.media_type() == kFormMediaType;
+  auto credentials =
+      is_form ? form_credentials(request) : json_credentials(request, kFormMediaType);
   if (auto* response = std::get_if<Response>(&credentials)) return std::move(*response);
   auto& [email, password] = std::get<Credentials>(credentials);
   return app::LogInCommand{std::move(email), std::move(password), request.client_address};

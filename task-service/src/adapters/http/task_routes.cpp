@@ -28,17 +28,6 @@ Response json_response(int status, std::string body) {
   return response;
 }
 
-// The body as a JSON object, or the response to send instead: 415 for
-// another media type, 400 for malformed JSON or a non-object, and 422
-// "missing" for no body at all (FastAPI's answer when a body is required).
-std::variant<nlohmann::json, Response> required_object(const Request& request) {
-  if (request.body.empty() &&
-      (request.media_type().empty() || shared::http::is_json_media_type(request.media_type()))) {
-    return shared::http::validation_error({"body"}, "Field required", "missing");
-  }
-  return shared::http::json_object_body(request);
-}
-
 Response list(domain::TaskRepository& tasks, const Request& request, const UserId& caller) {
   const auto query = task_query_from(request);
   if (!query) return error_response(query.error());
@@ -49,7 +38,7 @@ Response list(domain::TaskRepository& tasks, const Request& request, const UserI
 }
 
 Response create(domain::TaskRepository& tasks, const Request& request, const UserId& caller) {
-  auto body = required_object(request);
+  auto body = shared::http::required_json_object_body(request);
   if (auto* response = std::get_if<Response>(&body)) return std::move(*response);
   const auto new_task = new_task_from_body(std::get<nlohmann::json>(body));
   if (!new_task) return error_response(new_task.error());
@@ -70,7 +59,7 @@ Response get(domain::TaskRepository& tasks, const Request& request, const UserId
 Response update(domain::TaskRepository& tasks, const Request& request, const UserId& caller) {
   const auto id = task_id_from_path(request);
   if (!id) return error_response(id.error());
-  auto body = required_object(request);
+  auto body = shared::http::required_json_object_body(request);
   if (auto* response = std::get_if<Response>(&body)) return std::move(*response);
   const auto changes = task_changes_from_body(std::get<nlohmann::json>(body));
   if (!changes) return error_response(changes.error());
