@@ -36,6 +36,7 @@ configure() {
   # shell holds: the persistence check relies on both being in $data_dir.
   unset AUTH_DATABASE_URL TASK_DATABASE_URL JWT_SECRET JWT_SECRET_FILE PROXY_ADDRESS
   export E2E_BASE_URL=http://127.0.0.1:$PROXY_PORT
+  export E2E_AUTH_URL=http://127.0.0.1:$AUTH_PORT E2E_TASK_URL=http://127.0.0.1:$TASK_PORT
   export E2E_AUTH_LOG=$data_dir/logs/auth-service.log
   export E2E_TASK_LOG=$data_dir/logs/task-service.log
   export E2E_STATE_FILE=$data_dir/e2e-state.json
