@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # podman as it works on the project's machines (sourced by build.sh and
-# test.sh; ../shared/spec/containers.md and docs/deploy.md explain why):
+# test.sh; docs/deploy.md, "podman on the project's machines", explains why):
 #   - runc, cgroupfs and the vfs storage driver, on every call;
 #   - containers.conf without podman's default ulimits (CONTAINERS_CONF);
 #   - a storage of its own (TODO_PODMAN_ROOT, default /var/lib/todo-podman),

@@ -1,6 +1,6 @@
 #pragma once
 // Everything auth-service reads from the environment, read once at start-up
-// (names and defaults: shared/spec/architecture.md). Throws
+// (names and defaults: docs/api.md, "Names that scripts, services and deployments share"). Throws
 // shared::config::ConfigError naming the variable on any bad value.
 
 #include <chrono>

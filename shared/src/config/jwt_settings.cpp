@@ -1,4 +1,4 @@
-// JWT verification settings (shared/spec/api.md, "The token").
+// JWT verification settings (docs/api.md, "The token").
 #include <string_view>
 
 #include "shared/config/env.hpp"

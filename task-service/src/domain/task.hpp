@@ -1,5 +1,5 @@
 #pragma once
-// The task entity as the contract defines it (shared/spec/api.md, "The task").
+// The task entity as the contract defines it (docs/api.md, "The task").
 
 #include <cstdint>
 #include <optional>

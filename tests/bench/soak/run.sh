@@ -9,7 +9,7 @@
 #                                                   leaks are reported at exit)
 #
 # Why: Debian's Pistache 0.0.5 has known fd leaks and hangs when writing large
-# responses (../shared/spec/architecture.md), so the mix includes full pages
+# responses (docs/operations.md, "Soak"), so the mix includes full pages
 # of 100 maximal tasks (about 250 KiB each) and requests that fail in every
 # way a client can make them fail. Every SAMPLE_SECONDS it prints each
 # service's resident memory (VmRSS) and open file descriptors; at the end the

@@ -1,5 +1,5 @@
 #pragma once
-// The auth-service endpoints (shared/spec/api.md, "auth-service"): thin
+// The auth-service endpoints (docs/api.md, "auth-service"): thin
 // handlers that turn requests into use-case calls and results into responses.
 // Sign-up and log-in run on the bounded worker pool (bcrypt); a full queue is
 // answered 503 at once. Me and verify are cheap and answer on the HTTP thread.

@@ -1,7 +1,7 @@
 #pragma once
 // The HS256 token verifier every service uses (auth-service for /auth/me and
 // /auth/verify, task-service for every /api call). It enforces every rule of
-// the contract (shared/spec/api.md, "The token"):
+// the contract (docs/api.md, "The token"):
 //   alg exactly HS256; signature (constant-time) against JWT_SECRET or any of
 //   JWT_PREVIOUS_SECRETS (the one named by `kid` when present); `exp` present,
 //   numeric, in the future (leeway); `nbf`/`iat` not in the future beyond the

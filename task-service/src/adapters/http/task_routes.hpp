@@ -1,5 +1,5 @@
 #pragma once
-// The /api/tasks routes of the contract (shared/spec/api.md, "task-service"),
+// The /api/tasks routes of the contract (docs/api.md, "task-service"),
 // each behind the bearer middleware, each a thin call into one use case.
 
 #include "shared/http/router.hpp"
