@@ -1,5 +1,5 @@
 // Unit tests of validator.mjs against docs/openapi.yaml, with responses written
-// by hand from the contract (../shared/spec/api.md): what the contract allows
+// by hand from the contract (docs/api.md): what the contract allows
 // must pass, and each kind of drift must be caught.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
