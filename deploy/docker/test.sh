@@ -351,7 +351,7 @@ running_checks() {
 # --- the end-to-end suite ------------------------------------------------------------
 
 run_e2e() {
-  "$repo/tests/openapi/install.sh"
+  "$repo/scripts/npm-ci.sh" "$repo/tests/openapi"
   export E2E_BASE_URL=http://127.0.0.1:$proxy_port
   export E2E_AUTH_LOG=$work_dir/auth-service.log E2E_TASK_LOG=$work_dir/task-service.log
   export E2E_STATE_FILE=$work_dir/e2e-state.json

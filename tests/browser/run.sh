@@ -15,11 +15,7 @@ readonly repo=$(cd "$dir/../.." && pwd)
 
 # npm packages exactly as package-lock.json pins them, reinstalled only when
 # the lock file changed. playwright-core downloads no browser.
-stamp=$dir/node_modules/.installed-package-lock.json
-if ! { [[ -f $stamp ]] && cmp -s "$dir/package-lock.json" "$stamp"; }; then
-  npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error >/dev/null
-  cp "$dir/package-lock.json" "$stamp"
-fi
+"$repo/scripts/npm-ci.sh" "$dir"
 
 echo "browser: /docs in headless Chromium against ${E2E_BASE_URL:-http://127.0.0.1:8080}" >&2
 node --test --test-reporter=spec --test-timeout=180000 "$dir"/*.test.mjs

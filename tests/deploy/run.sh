@@ -5,11 +5,11 @@
 #     valid against the Kubernetes API schemas, policies hold;
 #   - the Ingress, deploy/nginx, the Dockerfiles, the compose file and the
 #     container test agree with each other and with the services.
-# Needs node/npm (the pinned packages install with install.sh) and kubectl
+# Needs node/npm (scripts/npm-ci.sh installs the pinned packages) and kubectl
 # 1.27 or newer (kustomize v5), which the project's machines have.
 set -euo pipefail
 dir=$(cd "$(dirname "$0")" && pwd)
 readonly dir
 
-"$dir/install.sh"
+"$dir/../../scripts/npm-ci.sh" "$dir"
 node --test --test-reporter=spec "$dir"/*.test.mjs

@@ -10,7 +10,7 @@
 #   E2E_KEEP_DATA=1 tests/e2e/run.sh        keep the data directory (logs) afterwards
 #
 # Against a stack that already runs (no start/stop, no persistence check):
-#   tests/openapi/install.sh && E2E_BASE_URL=http://127.0.0.1:8080 node --test tests/e2e/
+#   scripts/npm-ci.sh tests/openapi && E2E_BASE_URL=http://127.0.0.1:8080 node --test tests/e2e/
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -125,7 +125,7 @@ main() {
   require_node
   # lib/client.mjs checks every response against docs/openapi.yaml with
   # tests/openapi/validator.mjs, whose npm packages (Ajv) this installs.
-  tests/openapi/install.sh
+  scripts/npm-ci.sh tests/openapi
 
   local suites=(tests/e2e/*.test.mjs)
   say "suites: ${suites[*]}"

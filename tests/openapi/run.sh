@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The API description's own checks, one step of tests/run.sh:
-#   1. installs the pinned npm packages (install.sh; a no-op when current),
+#   1. installs the pinned npm packages (scripts/npm-ci.sh; a no-op when current),
 #   2. lints docs/openapi.yaml with Redocly CLI (redocly.yaml: zero errors),
 #   3. runs the unit tests of the response validator and of the spec's
 #      coverage of the contract (node --test).
@@ -10,7 +10,7 @@ set -euo pipefail
 readonly dir=$(cd "$(dirname "$0")" && pwd)
 cd "$dir"
 
-./install.sh
+"$dir/../../scripts/npm-ci.sh" "$dir"
 
 # Redocly CLI would otherwise try to send usage data and check for updates,
 # which only waits on the closed network.

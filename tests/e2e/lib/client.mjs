@@ -25,7 +25,7 @@ export function onResponse(hook) {
 
 // Every response must be one docs/openapi.yaml describes (path, method,
 // status, documented headers, body schema); see tests/openapi/validator.mjs.
-// Its npm packages are installed by tests/openapi/install.sh.
+// Its npm packages are installed by scripts/npm-ci.sh tests/openapi.
 onResponse(({ method, path, status, headers, body }) => validateResponse({ method, path, status, headers, body }));
 
 // request(method, path, options) → { status, headers, body, json }
