@@ -23,13 +23,13 @@
 # earlier one failed, so one run reports everything; the script exits with
 # the status of the first step that failed.
 set -euo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 cd "$(dirname "$0")/.."
 
 readonly preset=${TEST_PRESET:-dev}
-readonly pg_bin=/usr/lib/postgresql/15/bin
 
 pg_dir=""    # the throwaway cluster's temp dir; empty until created
-as_pg=()     # prefix running a command as the cluster's owner
 step_results=()
 exit_status=0
 
@@ -46,47 +46,19 @@ build() {
   cmake --build --preset "$preset" -j"$(nproc)"
 }
 
-# A private server rather than the machine's: tests create and drop
-# databases and restart it at will, and must not depend on (or disturb) any
-# local setup. Durability is switched off because the data is thrown away.
+# A private server rather than the machine's (scripts/lib.sh): tests create
+# and drop databases and restart it at will, and must not depend on (or
+# disturb) any local setup.
 start_postgres() {
   pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/todo-tests-pg.XXXXXX")
-  # PostgreSQL refuses to run as root, so root runs it as `postgres`.
-  if [[ $(id -u) -eq 0 ]]; then
-    chown postgres: "$pg_dir"
-    as_pg=(runuser -u postgres --)
-  fi
-  "${as_pg[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 \
-    --no-sync >"$pg_dir/initdb.log" 2>&1 || { cat "$pg_dir/initdb.log" >&2; return 1; }
-
   local port
-  port=$(free_port)
-  # In postgresql.conf rather than `-o "-c ..."`: no quoting of the temp
-  # path, and `pg_ctl restart` keeps them without being told again.
-  # initdb's pg_hba.conf already trusts only the local socket and loopback.
-  cat >>"$pg_dir/data/postgresql.conf" <<EOF
-port = $port
-listen_addresses = '127.0.0.1'
-unix_socket_directories = '$pg_dir'
-fsync = off
-synchronous_commit = off
-full_page_writes = off
-max_connections = 300
-EOF
-  "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/postgres.log" -w -t 60 -s start ||
-    { tail -n 30 "$pg_dir/postgres.log" >&2; return 1; }
-
-  export TEST_PG_BIN=$pg_bin TEST_PG_HOST=127.0.0.1 TEST_PG_PORT=$port
+  port=$(start_throwaway_postgres "$pg_dir" 'max_connections = 300')
+  TEST_PG_BIN=$(pg_bin)
+  export TEST_PG_BIN TEST_PG_HOST=127.0.0.1 TEST_PG_PORT=$port
   export TEST_PG_URL="postgresql://postgres@127.0.0.1:$port/postgres"
-  TEST_PG_RESTART=$(printf '%q ' "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" \
-    -l "$pg_dir/postgres.log" -w -t 60 -s -m fast restart)
+  TEST_PG_RESTART=$(throwaway_postgres_restart_command "$pg_dir")
   export TEST_PG_RESTART
   say "PostgreSQL 15 on 127.0.0.1:$port (data in $pg_dir)"
-}
-
-# Asks the kernel for a port nobody uses right now.
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
 run_ctest() {
@@ -113,7 +85,7 @@ run_containers() {
 # dir outlives the run.
 cleanup() {
   if [[ -n $pg_dir ]]; then
-    "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -s stop >/dev/null 2>&1 || true
+    stop_throwaway_postgres "$pg_dir"
     rm -rf "$pg_dir"
   fi
 }

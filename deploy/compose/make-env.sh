@@ -6,10 +6,8 @@ set -euo pipefail
 
 dir=$(cd "$(dirname "$0")" && pwd)
 readonly dir env_file=$dir/.env
-
-random_hex() {
-  od -An -N"$1" -tx1 /dev/urandom | tr -d ' \n'
-}
+# shellcheck source=scripts/lib.sh
+source "$dir/../../scripts/lib.sh"
 
 [[ ! -e $env_file ]] || { echo "make-env.sh: $env_file exists, left unchanged" >&2; exit 1; }
 umask 077

@@ -21,15 +21,14 @@ set -euo pipefail
 docker_dir=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$docker_dir/../.." && pwd)
 readonly docker_dir repo
-readonly pg_bin=/usr/lib/postgresql/15/bin
+# shellcheck source=scripts/lib.sh
+source "$repo/scripts/lib.sh"
 readonly run_id=$$
 readonly containers=(auth-service task-service proxy)
 
 work_dir=""
 pg_port="" auth_port="" task_port="" proxy_port=""
 auth_db_password="" task_db_password="" jwt_secret=""
-as_pg=()
-started_postgres=0
 failures=0
 checks=0
 
@@ -119,52 +118,22 @@ check() {
   if "$@"; then pass "$description"; else fail "$description"; fi
 }
 
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-random_hex() {
-  od -An -N"$1" -tx1 /dev/urandom | tr -d ' \n'
-}
-
 container_name() {
   echo "todo-test-$1-$run_id"
 }
 
 # --- PostgreSQL: a private throwaway cluster, password logins over TCP ---------------
 
+# --passwords: the services' containers log in as they do in production.
+# (scripts/lib.sh starts the server without podman.sh's storage lock, fd 8.)
 start_postgres() {
-  pg_port=$(free_port)
-  mkdir -p "$work_dir/pg"
-  if [[ $(id -u) -eq 0 ]]; then
-    chown postgres: "$work_dir/pg"
-    as_pg=(runuser -u postgres --)
-  fi
-  "${as_pg[@]}" "$pg_bin/initdb" -D "$work_dir/pg/data" -U postgres --auth-local=trust \
-    --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 --no-sync >"$work_dir/initdb.log" 2>&1 ||
-    { cat "$work_dir/initdb.log" >&2; return 1; }
-  cat >>"$work_dir/pg/data/postgresql.conf" <<EOF
-port = $pg_port
-listen_addresses = '127.0.0.1'
-unix_socket_directories = '$work_dir/pg'
-fsync = off
-synchronous_commit = off
-EOF
-  started_postgres=1
-  # 8>&-: the server must not inherit the storage lock (podman.sh).
-  "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work_dir/pg/data" -l "$work_dir/pg/postgres.log" -w -t 60 -s start 8>&- ||
-    { tail -n 20 "$work_dir/pg/postgres.log" >&2; return 1; }
+  pg_port=$(start_throwaway_postgres --passwords "$work_dir/pg")
   # The same roles and databases as compose's and Kubernetes' dev PostgreSQL
   # (the local socket trusts its peer, so this needs no password).
   env POSTGRES_USER=postgres PGHOST="$work_dir/pg" PGPORT="$pg_port" \
     TODO_AUTH_DB_PASSWORD="$auth_db_password" TODO_TASKS_DB_PASSWORD="$task_db_password" \
     "$repo/deploy/k8s/overlays/dev/postgres-init/10-todo-databases.sh" >/dev/null
   say "PostgreSQL 15 on 127.0.0.1:$pg_port"
-}
-
-stop_postgres() {
-  [[ $started_postgres -eq 1 ]] || return 0
-  "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work_dir/pg/data" -m immediate -s stop >/dev/null 2>&1 || true
 }
 
 # --- containers -------------------------------------------------------------------------
@@ -378,7 +347,7 @@ cleanup() {
   local status=$?
   trap - EXIT INT TERM
   remove_containers
-  stop_postgres
+  stop_throwaway_postgres "$work_dir/pg"
   if [[ $status -ne 0 || $failures -ne 0 ]]; then
     local name
     for name in "${containers[@]}"; do

@@ -23,6 +23,8 @@
 # Values travel through files in a private temp directory, never through a
 # command line.
 set -euo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib.sh"
 
 readonly namespace=${NAMESPACE:-todo}
 readonly kubectl=${KUBECTL:-kubectl}
@@ -33,10 +35,6 @@ workdir=""
 die() {
   echo "create-secrets.sh: $*" >&2
   exit 1
-}
-
-random_hex() {
-  od -An -N"$1" -tx1 /dev/urandom | tr -d ' \n'
 }
 
 # put <file> <value>: the value exactly, no trailing newline.

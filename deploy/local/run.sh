@@ -34,6 +34,8 @@ shopt -s inherit_errexit
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 readonly repo
 cd "$repo"
+# shellcheck source=scripts/lib.sh
+source "$repo/scripts/lib.sh"
 
 data_dir=$(realpath -m "${TODO_DATA_DIR:-$repo/.data}")
 readonly data_dir
@@ -46,7 +48,8 @@ readonly auth_port=${AUTH_PORT:-8001}
 readonly task_port=${TASK_PORT:-8002}
 readonly max_body_bytes=${MAX_BODY_BYTES:-65536}
 readonly build_preset=${BUILD_PRESET:-release}
-readonly pg_bin=${PG_BIN:-/usr/lib/postgresql/15/bin}
+pg_bin=${PG_BIN:-$(pg_bin)}
+readonly pg_bin
 readonly static_root=${STATIC_ROOT:-$data_dir/www}
 # How long a service's SIGTERM drain may take (SHUTDOWN_GRACE_SECONDS, default 20), plus margin.
 readonly service_stop_seconds=$((${SHUTDOWN_GRACE_SECONDS:-20} + 10))
@@ -67,10 +70,6 @@ source "$repo/deploy/local/lib/processes.sh"
 source "$repo/deploy/local/lib/postgres.sh"
 
 # --- small helpers -------------------------------------------------------------
-
-random_hex() {
-  od -An -N"$1" -tx1 /dev/urandom | tr -d ' \n'
-}
 
 # write_secret <file> <value>: readable by its owner only, written atomically.
 write_secret() {

@@ -12,6 +12,8 @@
 # Against a stack that already runs (no start/stop, no persistence check):
 #   scripts/npm-ci.sh tests/openapi && E2E_BASE_URL=http://127.0.0.1:8080 node --test tests/e2e/
 set -euo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib.sh"
 cd "$(dirname "$0")/../.."
 
 data_dir=""
@@ -20,21 +22,11 @@ status=0
 
 say() { echo "e2e: $*" >&2; }
 
-# Asks the kernel for a port nobody uses right now.
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
 configure() {
   data_dir=$(mktemp -d "${TMPDIR:-/tmp}/todo-e2e.XXXXXX")
-  # As root, PostgreSQL (postgres) and nginx's workers (nobody) work in here.
-  chmod 755 "$data_dir"
-  export TODO_DATA_DIR=$data_dir
-  PROXY_PORT=$(free_port) AUTH_PORT=$(free_port) TASK_PORT=$(free_port) PG_PORT=$(free_port)
-  export PROXY_PORT AUTH_PORT TASK_PORT PG_PORT
-  # The private database and a generated secret, whatever the caller's
-  # shell holds: the persistence check relies on both being in $data_dir.
-  unset AUTH_DATABASE_URL TASK_DATABASE_URL JWT_SECRET JWT_SECRET_FILE PROXY_ADDRESS
+  # Free ports, the private database and a generated secret, whatever the
+  # caller's shell holds: the persistence check relies on both being in $data_dir.
+  throwaway_stack_env "$data_dir"
   export E2E_BASE_URL=http://127.0.0.1:$PROXY_PORT
   export E2E_AUTH_URL=http://127.0.0.1:$AUTH_PORT E2E_TASK_URL=http://127.0.0.1:$TASK_PORT
   export E2E_AUTH_LOG=$data_dir/logs/auth-service.log

@@ -1,5 +1,6 @@
 # shellcheck shell=bash disable=SC2154  # pg_dir, pg_bin, log_dir, secrets_dir: set by run.sh
-# The private PostgreSQL cluster of the local stack (sourced by run.sh).
+# The private PostgreSQL cluster of the local stack (sourced by run.sh, after
+# scripts/lib.sh: as_pg, pg_own, random_hex).
 #
 # It lives in $pg_dir (inside the data directory), is created on the first
 # run and kept afterwards. One database and one login role per service, each
@@ -14,15 +15,6 @@
 
 readonly pg_data=$pg_dir/data
 readonly pg_roles=(todo_auth todo_tasks)  # role name = database name
-
-# as_pg <command...>: runs a command as the cluster's OS owner.
-as_pg() {
-  if [[ $(id -u) -eq 0 ]]; then
-    runuser -u postgres -- "$@"
-  else
-    "$@"
-  fi
-}
 
 pg_owner() {
   if [[ $(id -u) -eq 0 ]]; then echo postgres; else id -un; fi
@@ -63,7 +55,7 @@ pg_init() {
   say "creating the PostgreSQL cluster in $pg_data (first run)"
   mkdir -p "$pg_dir"
   chmod 700 "$pg_dir"
-  [[ $(id -u) -ne 0 ]] || chown postgres: "$pg_dir"
+  pg_own "$pg_dir"
   as_pg "$pg_bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 \
     >"$log_dir/initdb.log" 2>&1 ||
     { tail -n 20 "$log_dir/initdb.log" >&2; die "initdb failed (full output in $log_dir/initdb.log)"; }
@@ -90,12 +82,12 @@ pg_start() {
   socket_dir=$(pg_socket_dir)
   mkdir -p "$socket_dir"
   chmod 700 "$socket_dir"
-  [[ $(id -u) -ne 0 ]] || chown postgres: "$socket_dir"
+  pg_own "$socket_dir"
   printf "port = %s\nunix_socket_directories = '%s'\n" "$port" "$socket_dir" |
     as_pg tee "$pg_data/run.conf" >/dev/null
   # pg_ctl opens the log as the cluster owner.
   touch "$log_dir/postgres.log"
-  [[ $(id -u) -ne 0 ]] || chown postgres: "$log_dir/postgres.log"
+  pg_own "$log_dir/postgres.log"
   say "starting PostgreSQL on 127.0.0.1:$port"
   as_pg "$pg_bin/pg_ctl" -D "$pg_data" -l "$log_dir/postgres.log" -w -t 60 -s start 9>&- ||
     { tail -n 20 "$log_dir/postgres.log" >&2; die "PostgreSQL did not start (log: $log_dir/postgres.log)"; }

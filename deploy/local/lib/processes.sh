@@ -1,6 +1,6 @@
 # shellcheck shell=bash disable=SC2154  # run_dir: set by run.sh
 # Starting, finding and stopping the stack's long-running processes
-# (sourced by deploy/local/run.sh).
+# (sourced by deploy/local/run.sh, after scripts/lib.sh).
 #
 # Each process runs in its own session (setsid): a Ctrl-C in the terminal then
 # reaches only run.sh, which stops the parts in order (proxy first, database
@@ -98,11 +98,6 @@ port_in_use() {
 # port_user <port>: the listener's description, for the error message.
 port_user() {
   ss -Hltnp "( sport = :$1 )" 2>/dev/null | awk '{print $4, $6}' | head -n1
-}
-
-# free_port: a port nobody listens on right now (the kernel's choice).
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
 # wait_for_http <name> <pid> <word> <url> <expected status> <seconds> <log>:

@@ -8,9 +8,10 @@
 #   Without paths it builds the `release` preset's targets.
 #   BENCH_SECONDS (default 15) sets each wrk run's duration.
 set -euo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../../../scripts/lib.sh"
 cd "$(dirname "$0")/../../.."
 
-readonly pg_bin=/usr/lib/postgresql/15/bin
 readonly seconds=${BENCH_SECONDS:-15}
 readonly cores=$(nproc)
 readonly secret="bench-secret-0123456789abcdef-0123456789"
@@ -28,33 +29,19 @@ else
   timing_bin=build/release/tests/auth/auth_bcrypt_check_time
 fi
 
-pg_dir="" as_pg=() service_pid=""
+pg_dir="" service_pid=""
 cleanup() {
   [[ -z $service_pid ]] || { kill "$service_pid" 2>/dev/null || true; wait "$service_pid" 2>/dev/null || true; }
   if [[ -n $pg_dir ]]; then
-    "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -s stop >/dev/null 2>&1 || true
+    stop_throwaway_postgres "$pg_dir"
     rm -rf "$pg_dir"
   fi
 }
 trap cleanup EXIT
 
-free_port() {
-  /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
 # A private throwaway PostgreSQL, as tests/run.sh starts one.
 pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/auth-bench-pg.XXXXXX")
-if [[ $(id -u) -eq 0 ]]; then chown postgres: "$pg_dir"; as_pg=(runuser -u postgres --); fi
-"${as_pg[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --no-sync >/dev/null
-pg_port=$(free_port)
-cat >>"$pg_dir/data/postgresql.conf" <<CONF
-port = $pg_port
-listen_addresses = '127.0.0.1'
-unix_socket_directories = '$pg_dir'
-fsync = off
-synchronous_commit = off
-CONF
-"${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/postgres.log" -w -s start
+pg_port=$(start_throwaway_postgres "$pg_dir")
 
 port=$(free_port)
 env -i PATH="$PATH" DATABASE_URL="postgresql://postgres@127.0.0.1:$pg_port/postgres" \
@@ -62,7 +49,8 @@ env -i PATH="$PATH" DATABASE_URL="postgresql://postgres@127.0.0.1:$pg_port/postg
   LOGIN_MAX_FAILURES_PER_CLIENT=1000000 HASH_QUEUE_LIMIT=1000 \
   "$service_bin" >"$pg_dir/service.log" 2>&1 &
 service_pid=$!
-for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+wait_for_url "http://127.0.0.1:$port/healthz" 20 ||
+  { say "auth-service did not start"; cat "$pg_dir/service.log" >&2; exit 1; }
 
 base="http://127.0.0.1:$port"
 curl -fs -o /dev/null -X POST "$base/auth/signup" -H 'Content-Type: application/json' \

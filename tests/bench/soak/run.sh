@@ -21,6 +21,8 @@
 # Environment: SOAK_SECONDS (300), SAMPLE_SECONDS (15), SOAK_CONNECTIONS (32),
 # SOAK_USERS (50), BUILD_DIR (default: build the release preset).
 set -euo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../../../scripts/lib.sh"
 cd "$(dirname "$0")/../../.."
 
 readonly seconds=${SOAK_SECONDS:-300}
@@ -45,10 +47,6 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
 build_tree() {
   if [[ -n ${BUILD_DIR:-} ]]; then
     echo "$BUILD_DIR"
@@ -62,11 +60,8 @@ build_tree() {
 
 start_stack() {
   data_dir=$(mktemp -d "${TMPDIR:-/tmp}/todo-soak.XXXXXX")
-  chmod 755 "$data_dir"  # PostgreSQL (postgres) and nginx's workers work in here as root
-  export TODO_DATA_DIR=$data_dir BUILD_DIR
-  PROXY_PORT=$(free_port) AUTH_PORT=$(free_port) TASK_PORT=$(free_port) PG_PORT=$(free_port)
-  export PROXY_PORT AUTH_PORT TASK_PORT PG_PORT
-  unset AUTH_DATABASE_URL TASK_DATABASE_URL JWT_SECRET JWT_SECRET_FILE PROXY_ADDRESS
+  throwaway_stack_env "$data_dir"
+  export BUILD_DIR
   # Sign-ups are set-up here, not what is measured: the cheapest allowed cost.
   export BCRYPT_COST=10 LOG_LEVEL=warn
   started=1

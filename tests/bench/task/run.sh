@@ -16,9 +16,12 @@
 # Environment: BENCH_SECONDS (15), HTTP_THREADS (4), DB_POOL_SIZE (4),
 # PGBENCH_CLIENTS (16). Takes about 5 minutes after the build.
 set -euo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../../../scripts/lib.sh"
 cd "$(dirname "$0")/../../.."
 
-readonly pg_bin=/usr/lib/postgresql/15/bin
+pg_bin=$(pg_bin)
+readonly pg_bin
 readonly seconds=${BENCH_SECONDS:-15}
 readonly http_threads=${HTTP_THREADS:-4}
 readonly pool_size=${DB_POOL_SIZE:-4}
@@ -27,24 +30,17 @@ readonly secret="benchmark-secret-0123456789abcdef0123456789"
 readonly users=1000 tasks_per_user=20
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/task-bench.XXXXXX")
-as_pg=()
 service_pid=""
 say() { echo "bench: $*" >&2; }
 
 cleanup() {
   [[ -n $service_pid ]] && kill "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null || true
-  if [[ -f $work/data/postmaster.pid ]]; then
-    "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/data" -m immediate -s stop >/dev/null 2>&1 || true
-  fi
+  stop_throwaway_postgres "$work"
   rm -rf "$work"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-
-free_port() {
-  /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
 
 binary=${1:-}
 if [[ -z $binary ]]; then
@@ -56,24 +52,7 @@ fi
 [[ -x $binary ]] || { say "no executable at $binary"; exit 1; }
 
 # --- PostgreSQL --------------------------------------------------------------
-if [[ $(id -u) -eq 0 ]]; then
-  chown postgres: "$work"
-  as_pg=(runuser -u postgres --)
-fi
-"${as_pg[@]}" "$pg_bin/initdb" -D "$work/data" -U postgres --auth=trust -E UTF8 --no-sync \
-  >"$work/initdb.log" 2>&1 || { cat "$work/initdb.log" >&2; exit 1; }
-pg_port=$(free_port)
-cat >>"$work/data/postgresql.conf" <<CONF
-port = $pg_port
-listen_addresses = '127.0.0.1'
-unix_socket_directories = '$work'
-fsync = off
-synchronous_commit = off
-full_page_writes = off
-max_connections = 200
-shared_buffers = 256MB
-CONF
-"${as_pg[@]}" "$pg_bin/pg_ctl" -D "$work/data" -l "$work/postgres.log" -w -t 60 -s start
+pg_port=$(start_throwaway_postgres "$work" 'max_connections = 200' 'shared_buffers = 256MB')
 psql_as() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 psql_as -d postgres -c "CREATE DATABASE bench" -c "CREATE DATABASE scale"
 url() { echo "postgresql://postgres@127.0.0.1:$pg_port/$1"; }
@@ -84,11 +63,9 @@ start_service() {  # <database>
   DATABASE_URL=$(url "$1") JWT_SECRET=$secret TASK_PORT=$port HTTP_THREADS=$http_threads \
     DB_POOL_SIZE=$pool_size LOG_LEVEL=warn "$binary" >"$work/service-$1.log" 2>&1 &
   service_pid=$!
-  for _ in $(seq 100); do
-    curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && { service_port=$port; return; }
-    sleep 0.1
-  done
-  say "task-service did not start"; cat "$work/service-$1.log" >&2; exit 1
+  wait_for_url "http://127.0.0.1:$port/healthz" 10 ||
+    { say "task-service did not start"; cat "$work/service-$1.log" >&2; exit 1; }
+  service_port=$port
 }
 stop_service() { kill "$service_pid"; wait "$service_pid" || true; service_pid=""; }
 
