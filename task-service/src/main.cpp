@@ -3,16 +3,11 @@
 //
 //   task-service                 serve until SIGTERM/SIGINT, then drain
 //   task-service --migrate-only  apply the schema migrations and exit 0
-#include <chrono>
-#include <cstring>
-#include <thread>
-
-#include "shared/config/env.hpp"
 #include "shared/db/connection_pool.hpp"
-#include "shared/db/migration_runner.hpp"
 #include "shared/http/server.hpp"
 #include "shared/log/logging.hpp"
 #include "shared/metrics/registry.hpp"
+#include "shared/service/startup.hpp"
 #include "task/adapters/http/task_routes.hpp"
 #include "task/adapters/jwt/shared_jwt_token_verifier.hpp"
 #include "task/adapters/postgres/migrations.hpp"
@@ -22,45 +17,20 @@
 namespace {
 
 constexpr const char* kServiceName = "task-service";
-// A database that is still starting (containers started together) is
-// waited for this long before giving up.
-constexpr auto kMigrationPatience = std::chrono::seconds(30);
-
-bool migrate(shared::db::ConnectionPool& pool) {
-  const auto deadline = std::chrono::steady_clock::now() + kMigrationPatience;
-  for (;;) {
-    const auto report = shared::db::apply_migrations(pool, task::postgres::migrations());
-    if (report) return true;
-    const bool retry = report.error().code == shared::ErrorCode::kUnavailable &&
-                       std::chrono::steady_clock::now() < deadline;
-    shared::log::error("database migration failed",
-                       {{"reason", report.error().message}, {"retrying", retry}});
-    if (!retry) return false;
-    std::this_thread::sleep_for(std::chrono::seconds(1));
-  }
-}
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  shared::http::block_shutdown_signals();  // before any thread exists
-  const bool migrate_only = argc > 1 && std::strcmp(argv[1], "--migrate-only") == 0;
-
-  task::config::TaskSettings settings;
-  try {
-    settings = task::config::load_task_settings(shared::config::Env());
-  } catch (const shared::config::ConfigError& error) {
-    shared::config::exit_on_config_error(error);
-  }
+  const auto mode = shared::service::begin(argc, argv, kServiceName);
+  const auto settings = shared::service::load_settings_or_exit(task::config::load_task_settings);
   shared::log::configure(settings.log, kServiceName);
 
-  shared::db::ConnectionPool pool(
-      {.url = settings.database.url, .size = settings.database.pool_size});
-  if (!migrate(pool)) return 1;
-  if (migrate_only) return 0;
+  shared::db::ConnectionPool pool({settings.database.url, settings.database.pool_size});
+  if (!shared::service::migrate(pool, task::adapters::postgres::migrations())) return 1;
+  if (mode == shared::service::Mode::kMigrateOnly) return 0;
 
-  task::postgres::SociTaskRepository tasks(pool);
-  const task::jwt::SharedJwtTokenVerifier verifier(settings.jwt);
+  task::adapters::postgres::SociTaskRepository tasks(pool);
+  const task::adapters::jwt::SharedJwtTokenVerifier verifier(settings.jwt);
 
   shared::metrics::Registry metrics(kServiceName);
   metrics.add_gauge("db_pool_in_use", "Database connections leased right now.",
@@ -69,10 +39,13 @@ int main(int argc, char** argv) {
                     [&pool] { return static_cast<double>(pool.stats().idle); });
 
   shared::http::Router router;
-  task::http::add_task_routes(router, tasks, verifier);
+  task::adapters::http::add_task_routes(router, tasks, verifier);
   shared::http::Server server(shared::http::server_options_from(settings.http), std::move(router),
                               metrics, {.dependencies_ready = [&pool] { return pool.ping(); }});
-  server.start();
+  const auto port = server.start();
+  shared::log::info(
+      "serving", {{"port", static_cast<unsigned>(port)}, {"http_threads", settings.http.threads}});
   server.run_until_signal();
+  shared::log::info("stopped");
   return 0;
 }

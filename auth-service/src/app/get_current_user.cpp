@@ -1,4 +1,4 @@
-#include "app/get_current_user.hpp"
+#include "auth/app/get_current_user.hpp"
 
 namespace auth::app {
 

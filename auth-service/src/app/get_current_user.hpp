@@ -1,11 +1,10 @@
 #pragma once
 #include <string_view>
 
+#include "auth/domain/ports/token_verifier.hpp"
+#include "auth/domain/ports/user_repository.hpp"
+#include "auth/domain/user.hpp"
 #include "shared/result.hpp"
-
-#include "domain/ports/token_verifier.hpp"
-#include "domain/ports/user_repository.hpp"
-#include "domain/user.hpp"
 
 namespace auth::app {
 

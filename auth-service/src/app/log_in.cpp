@@ -1,4 +1,4 @@
-#include "app/log_in.hpp"
+#include "auth/app/log_in.hpp"
 
 namespace auth::app {
 

@@ -1,13 +1,12 @@
 #pragma once
 #include <string>
 
+#include "auth/domain/failed_login_throttle.hpp"
+#include "auth/domain/ports/password_hasher.hpp"
+#include "auth/domain/ports/token_issuer.hpp"
+#include "auth/domain/ports/user_repository.hpp"
+#include "auth/domain/token.hpp"
 #include "shared/result.hpp"
-
-#include "domain/failed_login_throttle.hpp"
-#include "domain/ports/password_hasher.hpp"
-#include "domain/ports/token_issuer.hpp"
-#include "domain/ports/user_repository.hpp"
-#include "domain/token.hpp"
 
 namespace auth::app {
 

@@ -1,4 +1,4 @@
-#include "app/sign_up.hpp"
+#include "auth/app/sign_up.hpp"
 
 namespace auth::app {
 

@@ -1,11 +1,10 @@
 #pragma once
 #include <string>
 
+#include "auth/domain/ports/password_hasher.hpp"
+#include "auth/domain/ports/user_repository.hpp"
+#include "auth/domain/user.hpp"
 #include "shared/result.hpp"
-
-#include "domain/ports/password_hasher.hpp"
-#include "domain/ports/user_repository.hpp"
-#include "domain/user.hpp"
 
 namespace auth::app {
 

@@ -1,4 +1,4 @@
-#include "app/verify_token.hpp"
+#include "auth/app/verify_token.hpp"
 
 namespace auth::app {
 

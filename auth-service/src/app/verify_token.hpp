@@ -1,10 +1,9 @@
 #pragma once
 #include <string_view>
 
+#include "auth/domain/ports/token_verifier.hpp"
+#include "auth/domain/token.hpp"
 #include "shared/result.hpp"
-
-#include "domain/ports/token_verifier.hpp"
-#include "domain/token.hpp"
 
 namespace auth::app {
 

@@ -1,4 +1,4 @@
-#include "config/auth_config.hpp"
+#include "auth/config/auth_config.hpp"
 
 #include <algorithm>
 #include <thread>

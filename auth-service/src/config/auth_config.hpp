@@ -6,10 +6,9 @@
 #include <chrono>
 #include <cstddef>
 
+#include "auth/domain/failed_login_throttle.hpp"
 #include "shared/config/env.hpp"
 #include "shared/log/logging.hpp"
-
-#include "domain/failed_login_throttle.hpp"
 
 namespace auth::config {
 

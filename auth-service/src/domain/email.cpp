@@ -1,8 +1,8 @@
-#include "domain/email.hpp"
+#include "auth/domain/email.hpp"
 
 #include <algorithm>
 
-#include "domain/utf8.hpp"
+#include "auth/domain/utf8.hpp"
 
 namespace auth::domain {
 namespace {

@@ -1,4 +1,4 @@
-#include "domain/failed_login_throttle.hpp"
+#include "auth/domain/failed_login_throttle.hpp"
 
 #include <algorithm>
 

@@ -18,7 +18,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "domain/ports/clock.hpp"
+#include "auth/domain/ports/clock.hpp"
 
 namespace auth::domain {
 

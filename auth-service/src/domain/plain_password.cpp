@@ -1,6 +1,6 @@
-#include "domain/plain_password.hpp"
+#include "auth/domain/plain_password.hpp"
 
-#include "domain/utf8.hpp"
+#include "auth/domain/utf8.hpp"
 
 namespace auth::domain {
 

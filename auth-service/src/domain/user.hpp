@@ -2,7 +2,7 @@
 #include <chrono>
 #include <string>
 
-#include "domain/email.hpp"
+#include "auth/domain/email.hpp"
 
 namespace auth::domain {
 

@@ -23,12 +23,11 @@ std::int64_t default_http_threads() {
   return std::clamp<std::int64_t>(cores, 1, kMaxHttpThreads);  // 0 means "unknown"
 }
 
-std::vector<std::string> trusted_proxies(const Env& env) {
+CidrSet trusted_proxies(const Env& env) {
   constexpr const char* kVariable = "TRUSTED_PROXIES";
-  auto cidrs = env.list(kVariable, {"127.0.0.1/32", "::1/128"});
-  const auto parsed = CidrSet::parse(cidrs);
+  auto parsed = CidrSet::parse(env.list(kVariable, {"127.0.0.1/32", "::1/128"}));
   if (!parsed) throw ConfigError(kVariable, parsed.error().message);
-  return cidrs;
+  return std::move(parsed).value();
 }
 
 // A numeric IPv4 or IPv6 address: a host name would make the listening

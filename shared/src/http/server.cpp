@@ -23,12 +23,6 @@ sigset_t shutdown_signals() {
   return set;
 }
 
-config::CidrSet parse_trusted_proxies(const std::vector<std::string>& cidrs) {
-  auto parsed = config::CidrSet::parse(cidrs);
-  if (!parsed) throw std::invalid_argument("invalid trusted proxy list: " + parsed.error().message);
-  return std::move(parsed).value();
-}
-
 }  // namespace
 
 ServerOptions server_options_from(const config::HttpSettings& settings) {
@@ -66,7 +60,7 @@ struct Server::Impl {
       : options(std::move(options)),
         state(std::make_shared<ServerState>(std::move(router), metrics,
                                             connection_limits(this->options),
-                                            parse_trusted_proxies(this->options.trusted_proxies))) {
+                                            this->options.trusted_proxies)) {
     add_operational_routes(state->router, metrics, std::move(readiness), state->draining);
     metrics.add_gauge("http_requests_in_flight", "Requests received and not yet answered.",
                       [state = std::weak_ptr<ServerState>(state)] {

@@ -9,7 +9,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "domain/ports/user_repository.hpp"
+#include "auth/domain/ports/user_repository.hpp"
 
 namespace auth::testing {
 

@@ -5,10 +5,10 @@
 #include <map>
 #include <string>
 
-#include "domain/ports/clock.hpp"
-#include "domain/ports/password_hasher.hpp"
-#include "domain/ports/token_issuer.hpp"
-#include "domain/ports/token_verifier.hpp"
+#include "auth/domain/ports/clock.hpp"
+#include "auth/domain/ports/password_hasher.hpp"
+#include "auth/domain/ports/token_issuer.hpp"
+#include "auth/domain/ports/token_verifier.hpp"
 
 namespace auth::testing {
 

@@ -1,16 +1,15 @@
-#include "app/get_current_user.hpp"
+#include "auth/app/get_current_user.hpp"
 
 #include <catch2/catch.hpp>
 
+#include "auth/adapters/memory/in_memory_user_repository.hpp"
 #include "auth/app/fakes.hpp"
-
-#include "adapters/memory/in_memory_user_repository.hpp"
 
 using shared::ErrorCode;
 
 TEST_CASE("the current user is the one the token's sub names", "[unit][me]") {
   auth::testing::FakeClock clock;
-  auth::adapters::InMemoryUserRepository users(clock);
+  auth::adapters::memory::InMemoryUserRepository users(clock);
   auth::testing::FakeTokenVerifier verifier;
   const auto ada = users.add({auth::domain::Email::parse("ada@example.com").value(), "h"});
   REQUIRE(ada.ok());

@@ -1,11 +1,10 @@
-#include "app/log_in.hpp"
+#include "auth/app/log_in.hpp"
 
 #include <catch2/catch.hpp>
 
+#include "auth/adapters/memory/in_memory_user_repository.hpp"
 #include "auth/app/fakes.hpp"
-
-#include "adapters/memory/in_memory_user_repository.hpp"
-#include "app/sign_up.hpp"
+#include "auth/app/sign_up.hpp"
 
 using auth::app::LogIn;
 using shared::ErrorCode;
@@ -14,7 +13,7 @@ using namespace std::chrono_literals;
 namespace {
 struct Fixture {
   auth::testing::FakeClock clock;
-  auth::adapters::InMemoryUserRepository users{clock};
+  auth::adapters::memory::InMemoryUserRepository users{clock};
   auth::testing::FakePasswordHasher hasher;
   auth::testing::FakeTokenIssuer tokens;
   auth::domain::FailedLoginThrottle throttle{{3, 5, 60s}, clock};

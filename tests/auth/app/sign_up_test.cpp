@@ -1,10 +1,9 @@
-#include "app/sign_up.hpp"
+#include "auth/app/sign_up.hpp"
 
 #include <catch2/catch.hpp>
 
+#include "auth/adapters/memory/in_memory_user_repository.hpp"
 #include "auth/app/fakes.hpp"
-
-#include "adapters/memory/in_memory_user_repository.hpp"
 
 using auth::app::SignUp;
 using shared::ErrorCode;
@@ -12,7 +11,7 @@ using shared::ErrorCode;
 namespace {
 struct Fixture {
   auth::testing::FakeClock clock;
-  auth::adapters::InMemoryUserRepository users{clock};
+  auth::adapters::memory::InMemoryUserRepository users{clock};
   auth::testing::FakePasswordHasher hasher;
   SignUp sign_up{users, hasher};
 };

@@ -1,4 +1,4 @@
-#include "app/verify_token.hpp"
+#include "auth/app/verify_token.hpp"
 
 #include <catch2/catch.hpp>
 

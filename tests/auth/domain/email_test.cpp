@@ -1,4 +1,4 @@
-#include "domain/email.hpp"
+#include "auth/domain/email.hpp"
 
 #include <catch2/catch.hpp>
 

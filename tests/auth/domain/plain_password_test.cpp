@@ -1,4 +1,4 @@
-#include "domain/plain_password.hpp"
+#include "auth/domain/plain_password.hpp"
 
 #include <catch2/catch.hpp>
 

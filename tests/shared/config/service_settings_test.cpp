@@ -15,7 +15,9 @@ TEST_CASE("http settings: defaults") {
   CHECK(settings.threads == cores);
   CHECK(settings.max_body_bytes == 65536);
   CHECK(settings.shutdown_grace == std::chrono::seconds(20));
-  CHECK(settings.trusted_proxies == std::vector<std::string>{"127.0.0.1/32", "::1/128"});
+  CHECK(settings.trusted_proxies.contains("127.0.0.1"));
+  CHECK(settings.trusted_proxies.contains("::1"));
+  CHECK_FALSE(settings.trusted_proxies.contains("127.0.0.2"));
 }
 
 TEST_CASE("http settings: every variable is read") {
@@ -32,7 +34,9 @@ TEST_CASE("http settings: every variable is read") {
   CHECK(settings.threads == 3);
   CHECK(settings.max_body_bytes == 1024);
   CHECK(settings.shutdown_grace == std::chrono::seconds(0));
-  CHECK(settings.trusted_proxies == std::vector<std::string>{"10.0.0.0/8", "fd00::/8"});
+  CHECK(settings.trusted_proxies.contains("10.20.30.40"));
+  CHECK(settings.trusted_proxies.contains("fd12::1"));
+  CHECK_FALSE(settings.trusted_proxies.contains("127.0.0.1"));
 }
 
 TEST_CASE("http settings: an empty TRUSTED_PROXIES trusts no proxy") {

@@ -205,11 +205,11 @@ TEST_CASE("operational endpoints: healthz, readyz and metrics", "[http]") {
 
 TEST_CASE("X-Forwarded-For is believed only from a trusted proxy", "[http]") {
   shared::http::ServerOptions options;
-  options.trusted_proxies = {"127.0.0.1/32"};
+  options.trusted_proxies = shared::config::CidrSet::parse({"127.0.0.1/32"}).value();
   test::RunningServer trusting(options);
   CHECK(http_request(trusting.port, "GET", "/hello", {}, {{"X-Forwarded-For", "198.51.100.7"}})
             .json()["client"] == "198.51.100.7");
-  options.trusted_proxies = {"10.0.0.0/8"};
+  options.trusted_proxies = shared::config::CidrSet::parse({"10.0.0.0/8"}).value();
   test::RunningServer distrusting(options);
   CHECK(http_request(distrusting.port, "GET", "/hello", {}, {{"X-Forwarded-For", "198.51.100.7"}})
             .json()["client"] == "127.0.0.1");

@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
   options.port = static_cast<std::uint16_t>(std::atoi(argv[1]));
   options.threads = 2;
   options.shutdown_grace = std::chrono::seconds(5);
-  options.trusted_proxies = {"127.0.0.1/32"};
+  options.trusted_proxies = shared::config::CidrSet::parse({"127.0.0.1/32"}).value();
   shared::http::Server server(options, test::sample_routes(), metrics, {});
   server.start();
   server.run_until_signal();

@@ -56,7 +56,9 @@ struct RunningServer {
   static shared::http::ServerOptions with_defaults(shared::http::ServerOptions options) {
     if (options.address == shared::http::ServerOptions{}.address) options.address = "127.0.0.1";
     options.threads = 2;
-    if (options.trusted_proxies.empty()) options.trusted_proxies = {"127.0.0.1/32"};
+    if (options.trusted_proxies.empty()) {
+      options.trusted_proxies = shared::config::CidrSet::parse({"127.0.0.1/32"}).value();
+    }
     return options;
   }
   shared::metrics::Registry metrics;

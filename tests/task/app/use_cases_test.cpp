@@ -54,7 +54,7 @@ void check_not_found(const shared::Error& error) {
 }  // namespace
 
 TEST_CASE("the lifecycle of one task through the use cases") {
-  memory::InMemoryTaskRepository repo;
+  adapters::memory::InMemoryTaskRepository repo;
   const auto me = task_contract::random_user();
   const auto created = app::create_task(repo, me, task_contract::titled(" Buy milk "));
   REQUIRE(created.ok());
@@ -80,7 +80,7 @@ TEST_CASE("the lifecycle of one task through the use cases") {
 }
 
 TEST_CASE("another caller gets kNotFound from every use case, and changes nothing") {
-  memory::InMemoryTaskRepository repo;
+  adapters::memory::InMemoryTaskRepository repo;
   const auto owner = task_contract::random_user();
   const auto intruder = task_contract::random_user();
   const auto task = app::create_task(repo, owner, task_contract::titled("mine")).value();

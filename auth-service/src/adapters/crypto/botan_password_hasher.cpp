@@ -1,4 +1,4 @@
-#include "adapters/crypto/botan_password_hasher.hpp"
+#include "auth/adapters/crypto/botan_password_hasher.hpp"
 
 #include <stdexcept>
 
@@ -8,7 +8,7 @@
 
 #include "shared/log/logging.hpp"
 
-namespace auth::adapters {
+namespace auth::adapters::crypto {
 
 BotanPasswordHasher::BotanPasswordHasher(int cost) : cost_(cost) {
   if (cost < kMinCost || cost > kMaxCost) {
@@ -45,4 +45,4 @@ void BotanPasswordHasher::spend_equivalent_effort(std::string_view password) {
   static_cast<void>(Botan::check_bcrypt(std::string(password), dummy_hash_));
 }
 
-}  // namespace auth::adapters
+}  // namespace auth::adapters::crypto

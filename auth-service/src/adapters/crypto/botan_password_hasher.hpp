@@ -8,9 +8,9 @@
 
 #include <string>
 
-#include "domain/ports/password_hasher.hpp"
+#include "auth/domain/ports/password_hasher.hpp"
 
-namespace auth::adapters {
+namespace auth::adapters::crypto {
 
 class BotanPasswordHasher final : public domain::PasswordHasher {
  public:
@@ -30,4 +30,4 @@ class BotanPasswordHasher final : public domain::PasswordHasher {
   std::string dummy_hash_;  // of a random password nobody knows
 };
 
-}  // namespace auth::adapters
+}  // namespace auth::adapters::crypto

@@ -1,4 +1,4 @@
-#include "adapters/crypto/cpp_jwt_token_issuer.hpp"
+#include "auth/adapters/crypto/cpp_jwt_token_issuer.hpp"
 
 #include <array>
 #include <cstdio>
@@ -6,7 +6,7 @@
 #include <jwt/jwt.hpp>
 #include <openssl/rand.h>
 
-namespace auth::adapters {
+namespace auth::adapters::crypto {
 namespace {
 
 // 128 random bits as 32 hex digits; nullopt if the CSPRNG fails.
@@ -54,4 +54,4 @@ shared::Result<domain::IssuedToken> CppJwtTokenIssuer::issue(const domain::User&
   }
 }
 
-}  // namespace auth::adapters
+}  // namespace auth::adapters::crypto

@@ -10,10 +10,10 @@
 #include <optional>
 #include <string>
 
-#include "domain/ports/clock.hpp"
-#include "domain/ports/token_issuer.hpp"
+#include "auth/domain/ports/clock.hpp"
+#include "auth/domain/ports/token_issuer.hpp"
 
-namespace auth::adapters {
+namespace auth::adapters::crypto {
 
 struct TokenIssuerSettings {
   std::string secret;  // ≥ 32 bytes, checked by the configuration
@@ -33,4 +33,4 @@ class CppJwtTokenIssuer final : public domain::TokenIssuer {
   const domain::Clock& clock_;
 };
 
-}  // namespace auth::adapters
+}  // namespace auth::adapters::crypto

@@ -2,11 +2,10 @@
 // TokenVerifier backed by the shared verifier (shared/jwt), the same code
 // task-service uses, so both services accept exactly the same tokens.
 
+#include "auth/domain/ports/token_verifier.hpp"
 #include "shared/jwt/jwt_verifier.hpp"
 
-#include "domain/ports/token_verifier.hpp"
-
-namespace auth::adapters {
+namespace auth::adapters::crypto {
 
 class SharedJwtTokenVerifier final : public domain::TokenVerifier {
  public:
@@ -24,4 +23,4 @@ class SharedJwtTokenVerifier final : public domain::TokenVerifier {
   shared::jwt::JwtVerifier verifier_;
 };
 
-}  // namespace auth::adapters
+}  // namespace auth::adapters::crypto

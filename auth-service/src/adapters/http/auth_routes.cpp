@@ -1,13 +1,12 @@
-#include "adapters/http/auth_routes.hpp"
+#include "auth/adapters/http/auth_routes.hpp"
 
 #include <memory>
 
+#include "auth/adapters/http/credentials_body.hpp"
+#include "auth/adapters/http/user_json.hpp"
 #include "shared/http/bearer.hpp"
 #include "shared/http/error_response.hpp"
 #include "shared/log/logging.hpp"
-
-#include "adapters/http/credentials_body.hpp"
-#include "adapters/http/user_json.hpp"
 
 namespace auth::adapters::http {
 namespace {
@@ -27,7 +26,7 @@ Response error_in_body(shared::Error error) {
 // Runs `work` on the worker pool and sends what it returns; 503 with
 // Retry-After when the queue is full. The Request behind `work` stays valid
 // as long as the Responder lives, which the job keeps alive.
-void answer_on_workers(BoundedWorkerPool& workers, Responder responder,
+void answer_on_workers(workers::BoundedWorkerPool& workers, Responder responder,
                        std::function<Response()> work) {
   auto shared_responder = std::make_shared<Responder>(std::move(responder));
   const bool queued = workers.try_submit([shared_responder, work = std::move(work)] {
@@ -42,8 +41,8 @@ void answer_on_workers(BoundedWorkerPool& workers, Responder responder,
   }
 }
 
-void sign_up(const app::SignUp& use_case, BoundedWorkerPool& workers, const Request& request,
-             Responder responder) {
+void sign_up(const app::SignUp& use_case, workers::BoundedWorkerPool& workers,
+             const Request& request, Responder responder) {
   auto command = sign_up_command(request);
   if (auto* response = std::get_if<Response>(&command)) return responder.send(std::move(*response));
   answer_on_workers(
@@ -56,7 +55,7 @@ void sign_up(const app::SignUp& use_case, BoundedWorkerPool& workers, const Requ
       });
 }
 
-void log_in(const app::LogIn& use_case, BoundedWorkerPool& workers, const Request& request,
+void log_in(const app::LogIn& use_case, workers::BoundedWorkerPool& workers, const Request& request,
             Responder responder) {
   auto command = log_in_command(request);
   if (auto* response = std::get_if<Response>(&command)) return responder.send(std::move(*response));
@@ -113,7 +112,7 @@ Response verify(const app::VerifyToken& use_case, const Request& request) {
 }  // namespace
 
 void add_auth_routes(shared::http::Router& router, AuthUseCases use_cases,
-                     BoundedWorkerPool& workers) {
+                     workers::BoundedWorkerPool& workers) {
   router.add_async(
       "POST", "/auth/signup",
       [&use_case = use_cases.sign_up, &workers](const Request& request, Responder responder) {

@@ -4,13 +4,12 @@
 // Sign-up and log-in run on the bounded worker pool (bcrypt); a full queue is
 // answered 503 at once. Me and verify are cheap and answer on the HTTP thread.
 
+#include "auth/adapters/workers/bounded_worker_pool.hpp"
+#include "auth/app/get_current_user.hpp"
+#include "auth/app/log_in.hpp"
+#include "auth/app/sign_up.hpp"
+#include "auth/app/verify_token.hpp"
 #include "shared/http/router.hpp"
-
-#include "adapters/workers/bounded_worker_pool.hpp"
-#include "app/get_current_user.hpp"
-#include "app/log_in.hpp"
-#include "app/sign_up.hpp"
-#include "app/verify_token.hpp"
 
 namespace auth::adapters::http {
 
@@ -23,6 +22,6 @@ struct AuthUseCases {
 
 // Everything referenced must outlive the router and the server using it.
 void add_auth_routes(shared::http::Router& router, AuthUseCases use_cases,
-                     BoundedWorkerPool& workers);
+                     workers::BoundedWorkerPool& workers);
 
 }  // namespace auth::adapters::http

@@ -1,12 +1,11 @@
-#include "adapters/http/credentials_body.hpp"
+#include "auth/adapters/http/credentials_body.hpp"
 
 #include <optional>
 
+#include "auth/adapters/http/form_urlencoded.hpp"
+#include "auth/domain/utf8.hpp"
 #include "shared/http/error_response.hpp"
 #include "shared/http/json_body.hpp"
-
-#include "adapters/http/form_urlencoded.hpp"
-#include "domain/utf8.hpp"
 
 namespace auth::adapters::http {
 namespace {

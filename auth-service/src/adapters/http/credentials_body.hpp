@@ -6,11 +6,10 @@
 
 #include <variant>
 
+#include "auth/app/log_in.hpp"
+#include "auth/app/sign_up.hpp"
 #include "shared/http/request.hpp"
 #include "shared/http/response.hpp"
-
-#include "app/log_in.hpp"
-#include "app/sign_up.hpp"
 
 namespace auth::adapters::http {
 

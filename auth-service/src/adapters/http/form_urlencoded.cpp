@@ -1,4 +1,4 @@
-#include "adapters/http/form_urlencoded.hpp"
+#include "auth/adapters/http/form_urlencoded.hpp"
 
 namespace auth::adapters::http {
 namespace {

@@ -1,4 +1,4 @@
-#include "adapters/http/user_json.hpp"
+#include "auth/adapters/http/user_json.hpp"
 
 #include <cstdio>
 #include <ctime>

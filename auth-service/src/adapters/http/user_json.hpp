@@ -1,8 +1,8 @@
 #pragma once
 #include <nlohmann/json.hpp>
 
-#include "domain/token.hpp"
-#include "domain/user.hpp"
+#include "auth/domain/token.hpp"
+#include "auth/domain/user.hpp"
 
 namespace auth::adapters::http {
 

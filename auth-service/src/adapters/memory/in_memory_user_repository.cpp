@@ -1,9 +1,9 @@
-#include "adapters/memory/in_memory_user_repository.hpp"
+#include "auth/adapters/memory/in_memory_user_repository.hpp"
 
 #include <algorithm>
 #include <cstdio>
 
-namespace auth::adapters {
+namespace auth::adapters::memory {
 
 InMemoryUserRepository::InMemoryUserRepository(const domain::Clock& clock)
     : clock_(clock), random_(std::random_device{}()) {}
@@ -54,4 +54,4 @@ std::string InMemoryUserRepository::new_uuid() {
   return text;
 }
 
-}  // namespace auth::adapters
+}  // namespace auth::adapters::memory

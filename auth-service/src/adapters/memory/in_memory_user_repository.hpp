@@ -6,10 +6,10 @@
 #include <mutex>
 #include <random>
 
-#include "domain/ports/clock.hpp"
-#include "domain/ports/user_repository.hpp"
+#include "auth/domain/ports/clock.hpp"
+#include "auth/domain/ports/user_repository.hpp"
 
-namespace auth::adapters {
+namespace auth::adapters::memory {
 
 class InMemoryUserRepository final : public domain::UserRepository {
  public:
@@ -31,4 +31,4 @@ class InMemoryUserRepository final : public domain::UserRepository {
   std::map<std::string, domain::User> by_id_;
 };
 
-}  // namespace auth::adapters
+}  // namespace auth::adapters::memory

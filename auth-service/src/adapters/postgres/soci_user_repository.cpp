@@ -1,10 +1,10 @@
-#include "adapters/postgres/soci_user_repository.hpp"
+#include "auth/adapters/postgres/soci_user_repository.hpp"
 
 #include <cctype>
 
-#include "adapters/postgres/user_statements.hpp"
+#include "auth/adapters/postgres/user_statements.hpp"
 
-namespace auth::adapters {
+namespace auth::adapters::postgres {
 namespace {
 
 using internal::FindUser;
@@ -82,4 +82,4 @@ shared::Result<MaybeUser> SociUserRepository::find_by_id(const std::string& id) 
   return find(pool_, "auth.users.by_id", internal::kFindByIdSql, id);
 }
 
-}  // namespace auth::adapters
+}  // namespace auth::adapters::postgres

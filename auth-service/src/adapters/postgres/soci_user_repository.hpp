@@ -3,11 +3,10 @@
 // prepared once per connection (Lease::cached) and parameterised; the schema
 // is auth-service/migrations.
 
+#include "auth/domain/ports/user_repository.hpp"
 #include "shared/db/connection_pool.hpp"
 
-#include "domain/ports/user_repository.hpp"
-
-namespace auth::adapters {
+namespace auth::adapters::postgres {
 
 class SociUserRepository final : public domain::UserRepository {
  public:
@@ -21,4 +20,4 @@ class SociUserRepository final : public domain::UserRepository {
   shared::db::ConnectionPool& pool_;
 };
 
-}  // namespace auth::adapters
+}  // namespace auth::adapters::postgres

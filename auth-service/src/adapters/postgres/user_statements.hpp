@@ -7,7 +7,7 @@
 
 #include <soci/soci.h>
 
-namespace auth::adapters::internal {
+namespace auth::adapters::postgres::internal {
 
 // ON CONFLICT DO NOTHING rather than catching unique_violation: a conflict is
 // an expected outcome (409), not an error to log, and a concurrent insert of
@@ -57,4 +57,4 @@ struct FindUser {
   soci::statement statement;
 };
 
-}  // namespace auth::adapters::internal
+}  // namespace auth::adapters::postgres::internal

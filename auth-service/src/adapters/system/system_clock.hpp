@@ -1,7 +1,7 @@
 #pragma once
-#include "domain/ports/clock.hpp"
+#include "auth/domain/ports/clock.hpp"
 
-namespace auth::adapters {
+namespace auth::adapters::system {
 
 class SystemClock final : public domain::Clock {
  public:
@@ -10,4 +10,4 @@ class SystemClock final : public domain::Clock {
   }
 };
 
-}  // namespace auth::adapters
+}  // namespace auth::adapters::system

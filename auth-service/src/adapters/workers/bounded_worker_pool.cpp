@@ -1,8 +1,8 @@
-#include "adapters/workers/bounded_worker_pool.hpp"
+#include "auth/adapters/workers/bounded_worker_pool.hpp"
 
 #include "shared/log/logging.hpp"
 
-namespace auth::adapters {
+namespace auth::adapters::workers {
 
 BoundedWorkerPool::BoundedWorkerPool(std::size_t workers, std::size_t queue_limit)
     : queue_limit_(queue_limit) {
@@ -63,4 +63,4 @@ void BoundedWorkerPool::work() {
   }
 }
 
-}  // namespace auth::adapters
+}  // namespace auth::adapters::workers

@@ -12,7 +12,7 @@
 #include <thread>
 #include <vector>
 
-namespace auth::adapters {
+namespace auth::adapters::workers {
 
 class BoundedWorkerPool {
  public:
@@ -40,4 +40,4 @@ class BoundedWorkerPool {
   std::vector<std::thread> workers_;
 };
 
-}  // namespace auth::adapters
+}  // namespace auth::adapters::workers

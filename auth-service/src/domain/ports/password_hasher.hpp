@@ -6,9 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "auth/domain/plain_password.hpp"
 #include "shared/result.hpp"
-
-#include "domain/plain_password.hpp"
 
 namespace auth::domain {
 

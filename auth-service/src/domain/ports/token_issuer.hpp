@@ -1,8 +1,7 @@
 #pragma once
+#include "auth/domain/token.hpp"
+#include "auth/domain/user.hpp"
 #include "shared/result.hpp"
-
-#include "domain/token.hpp"
-#include "domain/user.hpp"
 
 namespace auth::domain {
 

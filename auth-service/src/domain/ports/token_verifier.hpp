@@ -1,9 +1,8 @@
 #pragma once
 #include <string_view>
 
+#include "auth/domain/token.hpp"
 #include "shared/result.hpp"
-
-#include "domain/token.hpp"
 
 namespace auth::domain {
 

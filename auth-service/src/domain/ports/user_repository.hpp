@@ -6,9 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "auth/domain/user.hpp"
 #include "shared/result.hpp"
-
-#include "domain/user.hpp"
 
 namespace auth::domain {
 

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "shared/config/cidr.hpp"
+
 namespace shared::config {
 
 class ConfigError : public std::runtime_error {
@@ -67,10 +69,10 @@ class Env {
 struct HttpSettings {
   std::string bind_address = "0.0.0.0";  // BIND_ADDRESS: numeric IPv4 or IPv6
   std::uint16_t port = 0;
-  unsigned threads = 1;                      // HTTP_THREADS, default: number of cores
-  std::size_t max_body_bytes = 65536;        // MAX_BODY_BYTES
-  std::chrono::seconds shutdown_grace{20};   // SHUTDOWN_GRACE_SECONDS
-  std::vector<std::string> trusted_proxies;  // TRUSTED_PROXIES (CIDRs)
+  unsigned threads = 1;                     // HTTP_THREADS, default: number of cores
+  std::size_t max_body_bytes = 65536;       // MAX_BODY_BYTES
+  std::chrono::seconds shutdown_grace{20};  // SHUTDOWN_GRACE_SECONDS
+  CidrSet trusted_proxies;                  // TRUSTED_PROXIES, parsed once, here
 };
 HttpSettings load_http_settings(const Env& env, const std::string& port_variable,
                                 std::uint16_t default_port);

@@ -23,7 +23,7 @@ struct ServerOptions {
   unsigned threads = 1;
   std::size_t max_body_bytes = 65536;
   std::chrono::seconds shutdown_grace{20};
-  std::vector<std::string> trusted_proxies;  // CIDRs whose X-Forwarded-For is believed
+  config::CidrSet trusted_proxies;  // peers whose X-Forwarded-For is believed
   // Request line and headers, in all (the contract's 16 KiB: 431 above).
   std::size_t max_header_bytes = 16384;
   // A request must arrive whole within this from its first byte, or it is

@@ -3,7 +3,7 @@
 #include "shared/http/bearer.hpp"
 #include "shared/http/error_response.hpp"
 
-namespace task::http {
+namespace task::adapters::http {
 
 shared::http::SyncHandler authenticated(const domain::TokenVerifier& verifier,
                                         AuthenticatedHandler handler) {
@@ -16,4 +16,4 @@ shared::http::SyncHandler authenticated(const domain::TokenVerifier& verifier,
   };
 }
 
-}  // namespace task::http
+}  // namespace task::adapters::http

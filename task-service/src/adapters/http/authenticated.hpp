@@ -7,7 +7,7 @@
 #include "shared/http/router.hpp"
 #include "task/domain/ports/token_verifier.hpp"
 
-namespace task::http {
+namespace task::adapters::http {
 
 using AuthenticatedHandler =
     std::function<shared::http::Response(const shared::http::Request&, const domain::UserId&)>;
@@ -18,4 +18,4 @@ using AuthenticatedHandler =
 shared::http::SyncHandler authenticated(const domain::TokenVerifier& verifier,
                                         AuthenticatedHandler handler);
 
-}  // namespace task::http
+}  // namespace task::adapters::http

@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-namespace task::http {
+namespace task::adapters::http {
 
 shared::Result<domain::TaskId> task_id_from_path(const shared::http::Request& request) {
   std::string_view text = request.path_param("id");
@@ -38,4 +38,4 @@ shared::Result<domain::TaskQuery> task_query_from(const shared::http::Request& r
   return error;
 }
 
-}  // namespace task::http
+}  // namespace task::adapters::http

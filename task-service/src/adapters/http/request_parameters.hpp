@@ -7,7 +7,7 @@
 #include "task/domain/task.hpp"
 #include "task/domain/task_query.hpp"
 
-namespace task::http {
+namespace task::adapters::http {
 
 // The {id} segment as FastAPI's `id: int` reads it: an optionally signed
 // decimal integer. 0 and negatives are integers (they then match no task:
@@ -19,4 +19,4 @@ shared::Result<domain::TaskId> task_id_from_path(const shared::http::Request& re
 // rule; Pistache's query map may already have kept only one).
 shared::Result<domain::TaskQuery> task_query_from(const shared::http::Request& request);
 
-}  // namespace task::http
+}  // namespace task::adapters::http

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <set>
 
-namespace task::http {
+namespace task::adapters::http {
 namespace {
 
 using nlohmann::json;
@@ -118,4 +118,4 @@ shared::Result<std::optional<bool>> completion_from_body(const json& body) {
                                       "bool_type");
 }
 
-}  // namespace task::http
+}  // namespace task::adapters::http

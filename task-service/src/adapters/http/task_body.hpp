@@ -11,7 +11,7 @@
 #include "task/domain/new_task.hpp"
 #include "task/domain/task_changes.hpp"
 
-namespace task::http {
+namespace task::adapters::http {
 
 shared::Result<domain::NewTask> new_task_from_body(const nlohmann::json& body);
 shared::Result<domain::TaskChanges> task_changes_from_body(const nlohmann::json& body);
@@ -20,4 +20,4 @@ shared::Result<domain::TaskChanges> task_changes_from_body(const nlohmann::json&
 // null, else a boolean, else a violation at ["body", "completed"].
 shared::Result<std::optional<bool>> completion_from_body(const nlohmann::json& body);
 
-}  // namespace task::http
+}  // namespace task::adapters::http

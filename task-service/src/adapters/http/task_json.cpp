@@ -1,6 +1,6 @@
 #include "task/adapters/http/task_json.hpp"
 
-namespace task::http {
+namespace task::adapters::http {
 namespace {
 
 // Enough for a typical task; a longer one grows the string once or twice.
@@ -104,4 +104,4 @@ std::string task_list_json(const std::vector<domain::Task>& tasks) {
   return out;
 }
 
-}  // namespace task::http
+}  // namespace task::adapters::http

@@ -8,7 +8,7 @@
 
 #include "task/domain/task.hpp"
 
-namespace task::http {
+namespace task::adapters::http {
 
 // {"id", "user_id", "title", "description", "completed", "priority", "tags",
 //  "due_date", "created_at", "updated_at"}, in that order.
@@ -21,4 +21,4 @@ std::string task_list_json(const std::vector<domain::Task>& tasks);
 // with ensure_ascii=False.
 void append_json_string(std::string& out, std::string_view text);
 
-}  // namespace task::http
+}  // namespace task::adapters::http

@@ -13,7 +13,7 @@
 #include "task/app/list_tasks.hpp"
 #include "task/app/update_task.hpp"
 
-namespace task::http {
+namespace task::adapters::http {
 namespace {
 
 using domain::UserId;
@@ -113,4 +113,4 @@ void add_task_routes(shared::http::Router& router, domain::TaskRepository& tasks
   route("DELETE", "/api/tasks/{id}", &remove);
 }
 
-}  // namespace task::http
+}  // namespace task::adapters::http

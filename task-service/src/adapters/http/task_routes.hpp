@@ -6,10 +6,10 @@
 #include "task/domain/ports/task_repository.hpp"
 #include "task/domain/ports/token_verifier.hpp"
 
-namespace task::http {
+namespace task::adapters::http {
 
 // `tasks` and `verifier` must outlive the router.
 void add_task_routes(shared::http::Router& router, domain::TaskRepository& tasks,
                      const domain::TokenVerifier& verifier);
 
-}  // namespace task::http
+}  // namespace task::adapters::http

@@ -1,6 +1,6 @@
 #include "task/adapters/jwt/shared_jwt_token_verifier.hpp"
 
-namespace task::jwt {
+namespace task::adapters::jwt {
 
 shared::Result<domain::UserId> SharedJwtTokenVerifier::verify(std::string_view token) const {
   auto verified = verifier_.verify(token);
@@ -9,4 +9,4 @@ shared::Result<domain::UserId> SharedJwtTokenVerifier::verify(std::string_view t
   return shared::Error::unauthenticated("Invalid token subject");
 }
 
-}  // namespace task::jwt
+}  // namespace task::adapters::jwt

@@ -5,7 +5,7 @@
 #include "shared/jwt/jwt_verifier.hpp"
 #include "task/domain/ports/token_verifier.hpp"
 
-namespace task::jwt {
+namespace task::adapters::jwt {
 
 class SharedJwtTokenVerifier final : public domain::TokenVerifier {
  public:
@@ -20,4 +20,4 @@ class SharedJwtTokenVerifier final : public domain::TokenVerifier {
   shared::jwt::JwtVerifier verifier_;
 };
 
-}  // namespace task::jwt
+}  // namespace task::adapters::jwt

@@ -6,7 +6,7 @@
 
 #include "task/adapters/memory/task_matching.hpp"
 
-namespace task::memory {
+namespace task::adapters::memory {
 
 using domain::Task;
 using domain::TaskId;
@@ -106,4 +106,4 @@ shared::Result<bool> InMemoryTaskRepository::remove(const UserId& owner, TaskId 
   return true;
 }
 
-}  // namespace task::memory
+}  // namespace task::adapters::memory

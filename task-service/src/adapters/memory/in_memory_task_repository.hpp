@@ -12,7 +12,7 @@
 
 #include "task/domain/ports/task_repository.hpp"
 
-namespace task::memory {
+namespace task::adapters::memory {
 
 class InMemoryTaskRepository final : public domain::TaskRepository {
  public:
@@ -46,4 +46,4 @@ class InMemoryTaskRepository final : public domain::TaskRepository {
   domain::Timestamp last_stamp_{};
 };
 
-}  // namespace task::memory
+}  // namespace task::adapters::memory

@@ -4,7 +4,7 @@
 #include <cctype>
 #include <string_view>
 
-namespace task::memory {
+namespace task::adapters::memory {
 namespace {
 
 using domain::SortKey;
@@ -67,4 +67,4 @@ bool comes_before(const Task& a, const Task& b, const domain::TaskQuery& query) 
   return query.order == SortOrder::kAsc ? order < 0 : order > 0;
 }
 
-}  // namespace task::memory
+}  // namespace task::adapters::memory

@@ -5,10 +5,10 @@
 #include "task/domain/task.hpp"
 #include "task/domain/task_query.hpp"
 
-namespace task::memory {
+namespace task::adapters::memory {
 
 bool matches(const domain::Task& task, const domain::TaskQuery& query);
 // Strict weak order: true when `a` comes before `b` in the query's order.
 bool comes_before(const domain::Task& a, const domain::Task& b, const domain::TaskQuery& query);
 
-}  // namespace task::memory
+}  // namespace task::adapters::memory

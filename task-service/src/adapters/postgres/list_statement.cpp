@@ -1,6 +1,6 @@
 #include "task/adapters/postgres/list_statement.hpp"
 
-namespace task::postgres {
+namespace task::adapters::postgres {
 namespace {
 
 using domain::SortKey;
@@ -95,4 +95,4 @@ CountStatement::CountStatement(soci::session& s) : statement(s) {
   });
 }
 
-}  // namespace task::postgres
+}  // namespace task::adapters::postgres

@@ -15,7 +15,7 @@
 #include "task/adapters/postgres/task_row.hpp"
 #include "task/domain/task_query.hpp"
 
-namespace task::postgres {
+namespace task::adapters::postgres {
 
 // The filter parameters, shared by the listing and the count.
 struct ListFilter {
@@ -50,4 +50,4 @@ struct CountStatement {
   soci::statement statement;
 };
 
-}  // namespace task::postgres
+}  // namespace task::adapters::postgres

@@ -6,8 +6,8 @@
 
 #include "shared/db/migration.hpp"
 
-namespace task::postgres {
+namespace task::adapters::postgres {
 
 const std::vector<shared::db::Migration>& migrations();
 
-}  // namespace task::postgres
+}  // namespace task::adapters::postgres

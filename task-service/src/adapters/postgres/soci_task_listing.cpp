@@ -2,7 +2,7 @@
 #include "task/adapters/postgres/list_statement.hpp"
 #include "task/adapters/postgres/soci_task_repository.hpp"
 
-namespace task::postgres {
+namespace task::adapters::postgres {
 
 shared::Result<domain::Page<domain::Task>> SociTaskRepository::list(
     const domain::UserId& owner, const domain::TaskQuery& query) {
@@ -32,4 +32,4 @@ shared::Result<domain::Page<domain::Task>> SociTaskRepository::list(
       });
 }
 
-}  // namespace task::postgres
+}  // namespace task::adapters::postgres

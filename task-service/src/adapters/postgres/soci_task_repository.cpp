@@ -4,7 +4,7 @@
 
 #include "task/adapters/postgres/task_statements.hpp"
 
-namespace task::postgres {
+namespace task::adapters::postgres {
 namespace {
 
 using domain::Task;
@@ -98,4 +98,4 @@ Result<bool> SociTaskRepository::remove(const domain::UserId& owner, domain::Tas
   });
 }
 
-}  // namespace task::postgres
+}  // namespace task::adapters::postgres

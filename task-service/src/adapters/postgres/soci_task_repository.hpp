@@ -11,7 +11,7 @@
 #include "shared/db/connection_pool.hpp"
 #include "task/domain/ports/task_repository.hpp"
 
-namespace task::postgres {
+namespace task::adapters::postgres {
 
 class SociTaskRepository final : public domain::TaskRepository {
  public:
@@ -34,4 +34,4 @@ class SociTaskRepository final : public domain::TaskRepository {
   shared::db::ConnectionPool& pool_;
 };
 
-}  // namespace task::postgres
+}  // namespace task::adapters::postgres

@@ -10,7 +10,7 @@
 #include "shared/db/lease.hpp"
 #include "task/domain/timestamp.hpp"
 
-namespace task::postgres {
+namespace task::adapters::postgres {
 
 // A nullable parameter: its value and its indicator, bound together.
 template <class T>
@@ -56,4 +56,4 @@ inline std::optional<long long> micros_of(const std::optional<domain::Timestamp>
   return t->time_since_epoch().count();
 }
 
-}  // namespace task::postgres
+}  // namespace task::adapters::postgres

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace task::postgres {
+namespace task::adapters::postgres {
 namespace {
 
 domain::Timestamp from_micros(long long micros) {
@@ -76,4 +76,4 @@ std::string contains_pattern(std::string_view text) {
   return pattern;
 }
 
-}  // namespace task::postgres
+}  // namespace task::adapters::postgres

@@ -11,7 +11,7 @@
 
 #include "task/domain/task.hpp"
 
-namespace task::postgres {
+namespace task::adapters::postgres {
 
 // The select list every statement returns, in TaskRow::bind order.
 inline constexpr const char* kTaskColumns =
@@ -43,4 +43,4 @@ std::string text_array_literal(const std::vector<std::string>& values);
 // The pattern for ILIKE that matches `text` as a literal substring.
 std::string contains_pattern(std::string_view text);
 
-}  // namespace task::postgres
+}  // namespace task::adapters::postgres

@@ -1,6 +1,6 @@
 #include "task/adapters/postgres/task_statements.hpp"
 
-namespace task::postgres {
+namespace task::adapters::postgres {
 namespace {
 
 // SOCI's parser reads `:name::type` as two parameters, hence CAST(:name AS type).
@@ -92,4 +92,4 @@ DeleteStatement::DeleteStatement(soci::session& s) : statement(s) {
   });
 }
 
-}  // namespace task::postgres
+}  // namespace task::adapters::postgres

@@ -9,7 +9,7 @@
 #include "task/adapters/postgres/statement_support.hpp"
 #include "task/adapters/postgres/task_row.hpp"
 
-namespace task::postgres {
+namespace task::adapters::postgres {
 
 struct InsertStatement {
   explicit InsertStatement(soci::session& s);
@@ -64,4 +64,4 @@ struct DeleteStatement {
   soci::statement statement;
 };
 
-}  // namespace task::postgres
+}  // namespace task::adapters::postgres

@@ -1,11 +1,11 @@
-#include "adapters/crypto/botan_password_hasher.hpp"
+#include "auth/adapters/crypto/botan_password_hasher.hpp"
 
 #include <cstdio>
 #include <memory>
 
 #include <catch2/catch.hpp>
 
-using auth::adapters::BotanPasswordHasher;
+using auth::adapters::crypto::BotanPasswordHasher;
 using auth::domain::PlainPassword;
 
 namespace {

@@ -1,16 +1,15 @@
-#include "adapters/crypto/cpp_jwt_token_issuer.hpp"
+#include "auth/adapters/crypto/cpp_jwt_token_issuer.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "auth/adapters/crypto/shared_jwt_token_verifier.hpp"
+#include "auth/adapters/system/system_clock.hpp"
 #include "auth/app/fakes.hpp"
 
-#include "adapters/crypto/shared_jwt_token_verifier.hpp"
-#include "adapters/system/system_clock.hpp"
-
-using auth::adapters::CppJwtTokenIssuer;
-using auth::adapters::SharedJwtTokenVerifier;
-using auth::adapters::TokenIssuerSettings;
+using auth::adapters::crypto::CppJwtTokenIssuer;
+using auth::adapters::crypto::SharedJwtTokenVerifier;
+using auth::adapters::crypto::TokenIssuerSettings;
 
 namespace {
 const std::string kSecret = "0123456789abcdef0123456789abcdef-secret";
@@ -77,7 +76,7 @@ TEST_CASE("issued tokens carry the contract's header and claims", "[unit][jwt]")
 
 TEST_CASE("the shared verifier accepts issued tokens, and kid appears with rotation",
           "[unit][jwt]") {
-  auth::adapters::SystemClock clock;
+  auth::adapters::system::SystemClock clock;
   shared::config::JwtSettings settings;
   settings.secret = kSecret;
   settings.previous_secrets = {std::string(40, 'p')};

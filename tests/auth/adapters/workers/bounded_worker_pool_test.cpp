@@ -1,11 +1,11 @@
-#include "adapters/workers/bounded_worker_pool.hpp"
+#include "auth/adapters/workers/bounded_worker_pool.hpp"
 
 #include <atomic>
 #include <future>
 
 #include <catch2/catch.hpp>
 
-using auth::adapters::BoundedWorkerPool;
+using auth::adapters::workers::BoundedWorkerPool;
 
 TEST_CASE("jobs run on the workers, off the submitting thread", "[unit][workers]") {
   BoundedWorkerPool pool(2, 8);

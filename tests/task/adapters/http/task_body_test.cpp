@@ -22,7 +22,7 @@ std::vector<std::string> violations(const shared::Error& error) {
 }  // namespace
 
 TEST_CASE("a type violation hides the rule violations of the same field only") {
-  const auto result = http::new_task_from_body(
+  const auto result = adapters::http::new_task_from_body(
       {{"title", 7}, {"priority", "nope"}, {"tags", {"ok", 3, ""}}, {"due_date", false}});
   REQUIRE_FALSE(result.ok());
   CHECK(violations(result.error()) ==
@@ -31,10 +31,12 @@ TEST_CASE("a type violation hides the rule violations of the same field only") {
 }
 
 TEST_CASE("unknown members are ignored and nulls clear nullable fields") {
-  const auto created = http::new_task_from_body({{"title", "t"}, {"owner", "me"}, {"id", 5}});
+  const auto created =
+      adapters::http::new_task_from_body({{"title", "t"}, {"owner", "me"}, {"id", 5}});
   REQUIRE(created.ok());
   CHECK(created->title == "t");
-  const auto changes = http::task_changes_from_body({{"description", nullptr}, {"extra", 1}});
+  const auto changes =
+      adapters::http::task_changes_from_body({{"description", nullptr}, {"extra", 1}});
   REQUIRE(changes.ok());
   REQUIRE(changes->description.has_value());
   CHECK_FALSE(changes->description->has_value());
@@ -42,9 +44,10 @@ TEST_CASE("unknown members are ignored and nulls clear nullable fields") {
 }
 
 TEST_CASE("completion: absent or null toggles, a boolean sets, anything else is 422") {
-  CHECK(*http::completion_from_body(json::object()) == std::nullopt);
-  CHECK(*http::completion_from_body({{"completed", nullptr}}) == std::nullopt);
-  CHECK(*http::completion_from_body({{"completed", false}}) == std::optional<bool>(false));
-  CHECK(violations(http::completion_from_body({{"completed", "true"}}).error()) ==
+  CHECK(*adapters::http::completion_from_body(json::object()) == std::nullopt);
+  CHECK(*adapters::http::completion_from_body({{"completed", nullptr}}) == std::nullopt);
+  CHECK(*adapters::http::completion_from_body({{"completed", false}}) ==
+        std::optional<bool>(false));
+  CHECK(violations(adapters::http::completion_from_body({{"completed", "true"}}).error()) ==
         std::vector<std::string>{"body.completed:bool_type"});
 }

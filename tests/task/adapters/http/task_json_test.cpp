@@ -22,7 +22,7 @@ domain::Task sample() {
 }  // namespace
 
 TEST_CASE("a task serialises to the contract's members, in order, escaped") {
-  const auto text = http::task_json(sample());
+  const auto text = adapters::http::task_json(sample());
   CHECK(text.rfind(R"({"id":42,"user_id":"0b0f9d1e-1234-4abc-8def-0123456789ab","title":)", 0) ==
         0);
   const auto parsed = json::parse(text);
@@ -38,14 +38,14 @@ TEST_CASE("a task serialises to the contract's members, in order, escaped") {
 }
 
 TEST_CASE("a list is a JSON array of tasks") {
-  CHECK(http::task_list_json({}) == "[]");
+  CHECK(adapters::http::task_list_json({}) == "[]");
   auto second = sample();
   second.id = 43;
   second.description = "d";
   second.completed = true;
   second.priority = domain::Priority::kHigh;
   second.due_date = second.created_at;
-  const auto parsed = json::parse(http::task_list_json({sample(), second}));
+  const auto parsed = json::parse(adapters::http::task_list_json({sample(), second}));
   REQUIRE(parsed.size() == 2);
   CHECK(parsed[1]["id"] == 43);
   CHECK(parsed[1]["description"] == "d");

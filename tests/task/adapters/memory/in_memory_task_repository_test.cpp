@@ -8,13 +8,13 @@
 
 namespace task_contract {
 std::unique_ptr<task::domain::TaskRepository> make_repository_under_test() {
-  return std::make_unique<task::memory::InMemoryTaskRepository>();
+  return std::make_unique<task::adapters::memory::InMemoryTaskRepository>();
 }
 }  // namespace task_contract
 
 TEST_CASE("a stuck clock still gives every change a later updated_at") {
   const task::domain::Timestamp frozen(std::chrono::microseconds(1'000'000));
-  task::memory::InMemoryTaskRepository repo([&] { return frozen; });
+  task::adapters::memory::InMemoryTaskRepository repo([&] { return frozen; });
   const auto owner = task_contract::random_user();
   const auto task = repo.create(owner, task_contract::titled("t"));
   REQUIRE(task.ok());

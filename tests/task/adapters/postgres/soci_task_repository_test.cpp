@@ -24,7 +24,7 @@ shared::db::ConnectionPool& shared_pool() {
     return settings;
   }());
   static const bool migrated = [] {
-    const auto report = shared::db::apply_migrations(pool, task::postgres::migrations());
+    const auto report = shared::db::apply_migrations(pool, task::adapters::postgres::migrations());
     REQUIRE(report.ok());
     return true;
   }();
@@ -47,7 +47,7 @@ T query_value(const std::string& sql) {
 
 namespace task_contract {
 std::unique_ptr<task::domain::TaskRepository> make_repository_under_test() {
-  return std::make_unique<task::postgres::SociTaskRepository>(shared_pool());
+  return std::make_unique<task::adapters::postgres::SociTaskRepository>(shared_pool());
 }
 }  // namespace task_contract
 
@@ -92,7 +92,7 @@ TEST_CASE("migration 0002 brings due dates pushed past 9999 back and keeps them 
   settings.url = test_support::create_test_database("task_due_range");
   settings.size = 1;
   shared::db::ConnectionPool pool(settings);
-  const auto& all = task::postgres::migrations();
+  const auto& all = task::adapters::postgres::migrations();
   REQUIRE(all.size() >= 2);
   REQUIRE(all[1].version == "0002_due_date_range");
   // The schema as it was, with a row the float8 product wrote for
