@@ -54,6 +54,9 @@ std::string create_test_database(std::string_view hint) {
   auto created = admin.with_session([&](soci::session& session) -> shared::Result<bool> {
     // CREATE DATABASE cannot run in a transaction block; the simple-query
     // path runs it in autocommit.
+    // A name left by an earlier process with the same pid (pids wrap at
+    // 32768 on these machines) is that process's leftover, never a live one.
+    shared::db::internal::execute_script(session, "DROP DATABASE IF EXISTS " + name);
     shared::db::internal::execute_script(session, "CREATE DATABASE " + name);
     return true;
   });

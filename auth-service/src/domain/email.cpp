@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "auth/domain/utf8.hpp"
+#include "shared/text/utf8.hpp"
 
 namespace auth::domain {
 namespace {
@@ -33,7 +33,7 @@ bool has_blank_or_control(std::string_view text) {
 
 std::string rule_broken(std::string_view normalised) {
   if (normalised.empty()) return "value is not a valid email address: an email address is required";
-  if (utf8::code_point_count(normalised) > Email::kMaxCharacters) {
+  if (shared::text::code_point_count(normalised) > Email::kMaxCharacters) {
     return "value is not a valid email address: it must be at most 254 characters";
   }
   if (has_blank_or_control(normalised)) {
@@ -57,12 +57,12 @@ std::string rule_broken(std::string_view normalised) {
 
 std::string Email::normalise(std::string_view raw) {
   const auto trimmed = trim(raw);
-  if (!utf8::is_valid(trimmed)) return std::string(trimmed);
-  return utf8::to_lower(trimmed);
+  if (!shared::text::is_valid_utf8(trimmed)) return std::string(trimmed);
+  return shared::text::to_lower(trimmed);
 }
 
 shared::Result<Email> Email::parse(std::string_view raw) {
-  if (!utf8::is_valid(raw)) {
+  if (!shared::text::is_valid_utf8(raw)) {
     return shared::Error::invalid_field({"email"},
                                         "value is not a valid email address: invalid UTF-8");
   }

@@ -1,6 +1,6 @@
 #include "auth/domain/plain_password.hpp"
 
-#include "auth/domain/utf8.hpp"
+#include "shared/text/utf8.hpp"
 
 namespace auth::domain {
 
@@ -8,7 +8,8 @@ shared::Result<PlainPassword> PlainPassword::parse(std::string_view raw) {
   const auto invalid = [](std::string message) {
     return shared::Error::invalid_field({"password"}, std::move(message));
   };
-  if (!utf8::is_valid(raw)) return invalid("Value error, password must be valid UTF-8");
+  if (!shared::text::is_valid_utf8(raw))
+    return invalid("Value error, password must be valid UTF-8");
   if (raw.size() < kMinBytes) return invalid("Value error, password must be at least 8 bytes");
   if (raw.size() > kMaxBytes) {
     return invalid("Value error, password must be at most 72 bytes of UTF-8");

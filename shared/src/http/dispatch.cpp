@@ -1,11 +1,11 @@
 #include "dispatch.hpp"
 
 #include "shared/log/logging.hpp"
+#include "shared/text/percent_decode.hpp"
 
 #include "client_address.hpp"
 #include "connection.hpp"
 #include "exchange.hpp"
-#include "percent_decode.hpp"
 #include "request_id.hpp"
 #include "request_target.hpp"
 
@@ -47,7 +47,7 @@ void dispatch(ParsedRequest parsed, const std::string& peer_address,
   Router::Match match = state->router.match(request.method, request.path);
   request.route = match.route;
   for (auto& [name, value] : match.params) {
-    request.path_params.emplace_back(std::move(name), percent_decode(value, false));
+    request.path_params.emplace_back(std::move(name), text::percent_decode(value, false));
   }
   auto exchange =
       std::make_shared<Exchange>(std::move(request), std::move(connection), keep_alive, state);

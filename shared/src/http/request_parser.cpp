@@ -2,8 +2,9 @@
 
 #include <algorithm>
 
+#include "shared/text/percent_decode.hpp"
+
 #include "http_syntax.hpp"
-#include "percent_decode.hpp"
 
 namespace shared::http {
 namespace {
@@ -191,9 +192,9 @@ RequestParser::Result RequestParser::on_header_line(std::string_view line) {
 RequestParser::Result RequestParser::on_chunk_size_line(std::string_view line) {
   std::size_t digits = 0;
   std::size_t size = 0;
-  while (digits < line.size() && hex_digit_value(line[digits]) >= 0) {
+  while (digits < line.size() && text::hex_digit_value(line[digits]) >= 0) {
     if (digits == kMaxChunkSizeDigits) return fail(413, "Request body too large");
-    size = size * 16 + static_cast<std::size_t>(hex_digit_value(line[digits]));
+    size = size * 16 + static_cast<std::size_t>(text::hex_digit_value(line[digits]));
     ++digits;
   }
   // chunk-ext: BWS ";" name [= value], ignored (RFC 9112 §7.1.1).

@@ -2,7 +2,7 @@
 
 #include <cctype>
 
-#include "percent_decode.hpp"
+#include "shared/text/percent_decode.hpp"
 
 namespace shared::http {
 namespace {
@@ -15,10 +15,10 @@ std::string normalise_path(std::string_view path) {
   std::string out;
   out.reserve(path.size());
   for (std::size_t i = 0; i < path.size(); ++i) {
-    if (path[i] == '%' && i + 2 < path.size() && hex_digit_value(path[i + 1]) >= 0 &&
-        hex_digit_value(path[i + 2]) >= 0) {
-      const auto decoded = static_cast<unsigned char>(hex_digit_value(path[i + 1]) * 16 +
-                                                      hex_digit_value(path[i + 2]));
+    if (path[i] == '%' && i + 2 < path.size() && text::hex_digit_value(path[i + 1]) >= 0 &&
+        text::hex_digit_value(path[i + 2]) >= 0) {
+      const auto decoded = static_cast<unsigned char>(text::hex_digit_value(path[i + 1]) * 16 +
+                                                      text::hex_digit_value(path[i + 2]));
       if (is_unreserved(decoded)) {
         out += static_cast<char>(decoded);
         i += 2;
@@ -28,23 +28,6 @@ std::string normalise_path(std::string_view path) {
     out += path[i];
   }
   return out;
-}
-
-std::vector<std::pair<std::string, std::string>> parse_query(std::string_view query) {
-  std::vector<std::pair<std::string, std::string>> pairs;
-  while (!query.empty()) {
-    const auto amp = query.find('&');
-    const auto item = query.substr(0, amp);
-    if (!item.empty()) {
-      const auto eq = item.find('=');
-      pairs.emplace_back(
-          percent_decode(item.substr(0, eq), true),
-          eq == std::string_view::npos ? "" : percent_decode(item.substr(eq + 1), true));
-    }
-    if (amp == std::string_view::npos) break;
-    query.remove_prefix(amp + 1);
-  }
-  return pairs;
 }
 
 // "http://host:port/path?q" → "/path?q"; "" when `target` is not absolute.
@@ -70,7 +53,8 @@ RequestTarget parse_request_target(std::string_view target) {
   const auto question = target.find('?');
   RequestTarget result;
   result.path = normalise_path(target.substr(0, question));
-  if (question != std::string_view::npos) result.query = parse_query(target.substr(question + 1));
+  if (question != std::string_view::npos)
+    result.query = text::parse_urlencoded(target.substr(question + 1));
   return result;
 }
 

@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "shared/result.hpp"
+#include "shared/time/timestamp.hpp"
 #include "task/domain/priority.hpp"
 #include "task/domain/task_draft.hpp"
-#include "task/domain/timestamp.hpp"
 
 namespace task::domain {
 
@@ -24,7 +24,7 @@ class NewTask {
   bool completed = false;
   Priority priority = Priority::kMedium;
   std::vector<std::string> tags;
-  std::optional<Timestamp> due_date;
+  std::optional<shared::time::Timestamp> due_date;
 
  private:
   NewTask() = default;

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "shared/time/timestamp.hpp"
 #include "task/domain/priority.hpp"
-#include "task/domain/timestamp.hpp"
 #include "task/domain/user_id.hpp"
 
 namespace task::domain {
@@ -23,9 +23,9 @@ struct Task {
   bool completed = false;
   Priority priority = Priority::kMedium;
   std::vector<std::string> tags;
-  std::optional<Timestamp> due_date;
-  Timestamp created_at;
-  Timestamp updated_at;
+  std::optional<shared::time::Timestamp> due_date;
+  shared::time::Timestamp created_at;
+  shared::time::Timestamp updated_at;
 
   friend bool operator==(const Task&, const Task&) = default;
 };

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "shared/result.hpp"
+#include "shared/time/timestamp.hpp"
 #include "task/domain/priority.hpp"
 #include "task/domain/task_draft.hpp"
-#include "task/domain/timestamp.hpp"
 
 namespace task::domain {
 
@@ -23,7 +23,7 @@ class TaskChanges {
   std::optional<bool> completed;
   std::optional<Priority> priority;
   std::optional<std::vector<std::string>> tags;
-  std::optional<std::optional<Timestamp>> due_date;
+  std::optional<std::optional<shared::time::Timestamp>> due_date;
 
  private:
   TaskChanges() = default;

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "task/domain/text.hpp"
+#include "shared/text/utf8.hpp"
 
 namespace task::domain {
 namespace {
@@ -17,7 +17,7 @@ std::string plural(std::size_t n, std::string_view unit) {
 // pydantic's constrained-string checks, in code points.
 Result<std::string> check_length(std::string_view text, std::size_t min, std::size_t max,
                                  shared::Location location) {
-  const std::size_t length = code_point_count(text);
+  const std::size_t length = shared::text::code_point_count(text);
   if (length < min) {
     return Error::invalid_field(std::move(location),
                                 "String should have at least " + plural(min, "character"),
@@ -34,10 +34,10 @@ Result<std::string> check_length(std::string_view text, std::size_t min, std::si
 }  // namespace
 
 Result<std::string_view> validate_text(std::string_view raw, const shared::Location& location) {
-  if (!is_valid_utf8(raw)) {
+  if (!shared::text::is_valid_utf8(raw)) {
     return Error::invalid_field(location, "Input should be a valid UTF-8 string", "string_unicode");
   }
-  if (contains_nul(raw)) {
+  if (shared::text::contains_nul(raw)) {
     return Error::invalid_field(location, "String should not contain NUL (U+0000) characters",
                                 "value_error");
   }
@@ -47,7 +47,7 @@ Result<std::string_view> validate_text(std::string_view raw, const shared::Locat
 Result<std::string> validate_title(std::string_view raw) {
   auto text = validate_text(raw, {"title"});
   if (!text) return text.error();
-  return check_length(trim_whitespace(*text), 1, kMaxTitleLength, {"title"});
+  return check_length(shared::text::trim_whitespace(*text), 1, kMaxTitleLength, {"title"});
 }
 
 Result<std::string> validate_description(std::string_view raw) {
@@ -59,7 +59,7 @@ Result<std::string> validate_description(std::string_view raw) {
 Result<std::string> validate_tag(std::string_view raw, shared::Location location) {
   auto text = validate_text(raw, location);
   if (!text) return text.error();
-  return check_length(trim_whitespace(*text), 1, kMaxTagLength, std::move(location));
+  return check_length(shared::text::trim_whitespace(*text), 1, kMaxTagLength, std::move(location));
 }
 
 Result<std::vector<std::string>> validate_tags(const std::vector<std::string>& raw) {
@@ -92,8 +92,9 @@ Result<Priority> validate_priority(std::string_view raw, shared::Location locati
                               "enum");
 }
 
-Result<Timestamp> validate_date_or_datetime(std::string_view raw, shared::Location location) {
-  if (auto instant = parse_date_or_datetime(raw)) return *instant;
+Result<shared::time::Timestamp> validate_date_or_datetime(std::string_view raw,
+                                                          shared::Location location) {
+  if (auto instant = shared::time::parse_date_or_datetime(raw)) return *instant;
   return Error::invalid_field(
       std::move(location),
       "Input should be a valid datetime or date (YYYY-MM-DD or an RFC 3339 date-time, "

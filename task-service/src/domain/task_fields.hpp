@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "shared/result.hpp"
+#include "shared/time/timestamp.hpp"
 #include "task/domain/priority.hpp"
-#include "task/domain/timestamp.hpp"
 
 namespace task::domain {
 
@@ -32,8 +32,8 @@ shared::Result<std::string> validate_tag(std::string_view raw, shared::Location 
 shared::Result<std::vector<std::string>> validate_tags(const std::vector<std::string>& raw);
 shared::Result<Priority> validate_priority(std::string_view raw, shared::Location location);
 // A date-time with any offset (→ UTC) or a plain date (→ midnight UTC).
-shared::Result<Timestamp> validate_date_or_datetime(std::string_view raw,
-                                                    shared::Location location);
+shared::Result<shared::time::Timestamp> validate_date_or_datetime(std::string_view raw,
+                                                                  shared::Location location);
 
 // The common text checks every string goes through first: well-formed UTF-8
 // and no U+0000 (PostgreSQL text cannot store it).

@@ -4,9 +4,9 @@
 #include <limits>
 #include <utility>
 
+#include "shared/text/utf8.hpp"
 #include "task/domain/draft_rules.hpp"
 #include "task/domain/task_fields.hpp"
-#include "task/domain/text.hpp"
 
 namespace task::domain {
 namespace {
@@ -75,7 +75,7 @@ constexpr std::pair<std::string_view, SortOrder> kOrders[] = {{"desc", SortOrder
 Result<std::string> search_text(std::string_view raw) {
   auto text = validate_text(raw, {"search"});
   if (!text) return text.error();
-  if (code_point_count(*text) > kMaxSearchLength) {
+  if (shared::text::code_point_count(*text) > kMaxSearchLength) {
     return Error::invalid_field({"search"}, "String should have at most 200 characters",
                                 "string_too_long");
   }

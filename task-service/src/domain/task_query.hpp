@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "shared/result.hpp"
+#include "shared/time/timestamp.hpp"
 #include "task/domain/priority.hpp"
-#include "task/domain/timestamp.hpp"
 
 namespace task::domain {
 
@@ -25,11 +25,12 @@ inline constexpr std::size_t kMaxSearchLength = 200;
 struct TaskQuery {
   StatusFilter status = StatusFilter::kAll;
   std::optional<Priority> priority;
-  std::optional<std::string> tag;       // exact (trimmed) tag
-  std::optional<std::string> search;    // case-insensitive substring of title or description;
-                                        // every character literal (no wildcards)
-  std::optional<Timestamp> due_before;  // inclusive; excludes tasks without a due date
-  std::optional<Timestamp> due_after;   // inclusive; excludes tasks without a due date
+  std::optional<std::string> tag;     // exact (trimmed) tag
+  std::optional<std::string> search;  // case-insensitive substring of title or description;
+                                      // every character literal (no wildcards)
+  std::optional<shared::time::Timestamp>
+      due_before;                                    // inclusive; excludes tasks without a due date
+  std::optional<shared::time::Timestamp> due_after;  // inclusive; excludes tasks without a due date
   SortKey sort = SortKey::kCreatedAt;
   SortOrder order = SortOrder::kDesc;
   std::int64_t limit = kDefaultLimit;  // 1..100

@@ -6,19 +6,9 @@
 #include "shared/http/json_body.hpp"
 
 #include "client_address.hpp"
-#include "percent_decode.hpp"
 #include "request_id.hpp"
 
 using namespace shared::http;
-
-TEST_CASE("percent_decode decodes escapes and plus signs in queries", "[unit][http]") {
-  CHECK(percent_decode("a%20b+c", true) == "a b c");
-  CHECK(percent_decode("a%20b+c", false) == "a b+c");
-  CHECK(percent_decode("%E2%9C%93", true) == "\xE2\x9C\x93");
-  CHECK(percent_decode("100%", true) == "100%");
-  CHECK(percent_decode("%zz%4", true) == "%zz%4");
-  CHECK(percent_decode("%25", true) == "%");
-}
 
 TEST_CASE("request ids: sane ones are kept, others replaced", "[unit][http]") {
   CHECK(request_id_for("abc-123_X.y") == "abc-123_X.y");

@@ -66,7 +66,7 @@ TEST_CASE("contract: create assigns an id, the owner and equal timestamps", "[co
   CHECK(task.completed);
   CHECK(task.priority == Priority::kHigh);
   CHECK(task.tags == std::vector<std::string>{"home", "errands"});
-  CHECK(format_rfc3339(*task.due_date) == "2026-12-01T15:00:00.123456Z");
+  CHECK(shared::time::format_rfc3339(*task.due_date) == "2026-12-01T15:00:00.123456Z");
   CHECK(task.created_at == task.updated_at);
   CHECK(find(*repo, owner, task.id) == task);
 
@@ -207,12 +207,12 @@ TEST_CASE("contract: due dates round-trip exactly across the whole accepted rang
     const auto owner = random_user();
     const auto task = create(*repo, owner, draft().title("edge").due(sent).new_task());
     REQUIRE(task.due_date);
-    CHECK(format_rfc3339(*task.due_date) == expected);
+    CHECK(shared::time::format_rfc3339(*task.due_date) == expected);
     CHECK(find(*repo, owner, task.id) == task);
 
     // The filters are inclusive at exactly that instant, and a microsecond
     // past it on either side excludes the task.
-    const Timestamp due = *task.due_date;
+    const shared::time::Timestamp due = *task.due_date;
     const auto one = std::chrono::microseconds(1);
     CHECK(ids(list(*repo, owner, [&] {
             TaskQuery q;
@@ -350,20 +350,21 @@ TEST_CASE("contract: filters, alone and combined", "[contract]") {
   CHECK(matching([](TaskQuery& q) { q.search = "\\"; }) == Ids{c.id});
   CHECK(matching([](TaskQuery& q) { q.search = "\\o/"; }) == Ids{c.id});
   CHECK(matching([](TaskQuery& q) { q.search = ""; }) == Ids{a.id, b.id, c.id, d.id});
-  const auto jan10 = *parse_date_or_datetime("2026-01-10");
+  const auto jan10 = *shared::time::parse_date_or_datetime("2026-01-10");
   CHECK(matching([&](TaskQuery& q) { q.due_before = jan10; }) == Ids{a.id});  // inclusive
   CHECK(matching([&](TaskQuery& q) { q.due_after = jan10; }) == Ids{a.id, b.id});
   CHECK(matching([&](TaskQuery& q) { q.due_after = jan10 + std::chrono::microseconds(1); }) ==
         Ids{b.id});
-  CHECK(matching([&](TaskQuery& q) { q.due_before = *parse_date_or_datetime("2030-01-01"); }) ==
-        Ids{a.id, b.id});
+  CHECK(matching([&](TaskQuery& q) {
+          q.due_before = *shared::time::parse_date_or_datetime("2030-01-01");
+        }) == Ids{a.id, b.id});
   CHECK(matching([&](TaskQuery& q) {
           q.status = StatusFilter::kPending;
           q.tag = "shop";
           q.priority = Priority::kHigh;
           q.search = "buy";
-          q.due_after = *parse_date_or_datetime("2026-01-01");
-          q.due_before = *parse_date_or_datetime("2026-12-31");
+          q.due_after = *shared::time::parse_date_or_datetime("2026-01-01");
+          q.due_before = *shared::time::parse_date_or_datetime("2026-12-31");
         }) == Ids{a.id});
   CHECK(matching([&](TaskQuery& q) {
           q.tag = "shop";

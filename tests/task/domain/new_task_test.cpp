@@ -43,7 +43,7 @@ TEST_CASE("a new task keeps every valid field") {
   CHECK(task->completed);
   CHECK(task->priority == Priority::kLow);
   CHECK(task->tags == std::vector<std::string>{"a", "b"});
-  CHECK(format_rfc3339(*task->due_date) == "2026-12-01T16:00:00Z");
+  CHECK(shared::time::format_rfc3339(*task->due_date) == "2026-12-01T16:00:00Z");
 }
 
 TEST_CASE("null description and due date mean none") {

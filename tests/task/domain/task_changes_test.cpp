@@ -39,7 +39,7 @@ TEST_CASE("present fields are validated like a new task's") {
   CHECK(changes->title == "New");
   CHECK(changes->tags == std::vector<std::string>{"x"});
   CHECK(changes->priority == Priority::kHigh);
-  CHECK(format_rfc3339(**changes->due_date) == "2026-01-02T00:00:00Z");
+  CHECK(shared::time::format_rfc3339(**changes->due_date) == "2026-01-02T00:00:00Z");
   CHECK(changes->completed == true);
 }
 

@@ -51,8 +51,8 @@ TEST_CASE("every parameter is read") {
   CHECK(query->priority == Priority::kLow);
   CHECK(query->tag == "home");
   CHECK(query->search == "50%_off\\");
-  CHECK(format_rfc3339(*query->due_before) == "2026-12-01T00:00:00Z");
-  CHECK(format_rfc3339(*query->due_after) == "2025-12-31T23:00:00Z");
+  CHECK(shared::time::format_rfc3339(*query->due_before) == "2026-12-01T00:00:00Z");
+  CHECK(shared::time::format_rfc3339(*query->due_after) == "2025-12-31T23:00:00Z");
   CHECK(query->sort == SortKey::kPriority);
   CHECK(query->order == SortOrder::kAsc);
   CHECK(query->limit == 100);

@@ -3,9 +3,9 @@
 #include <optional>
 
 #include "auth/adapters/http/form_urlencoded.hpp"
-#include "auth/domain/utf8.hpp"
 #include "shared/http/error_response.hpp"
 #include "shared/http/json_body.hpp"
+#include "shared/text/utf8.hpp"
 
 namespace auth::adapters::http {
 namespace {
@@ -62,7 +62,7 @@ std::variant<Credentials, Response> form_credentials(const shared::http::Request
     auto value = form_value(fields, names[i]);
     if (!value) {
       violations.push_back({{"body", names[i]}, "Field required", "missing"});
-    } else if (!domain::utf8::is_valid(*value)) {
+    } else if (!shared::text::is_valid_utf8(*value)) {
       violations.push_back({{"body", names[i]},
                             "Input should be a valid string, unable to parse raw data as a "
                             "unicode string",

@@ -1,8 +1,7 @@
 #include "auth/adapters/postgres/soci_user_repository.hpp"
 
-#include <cctype>
-
 #include "auth/adapters/postgres/user_statements.hpp"
+#include "shared/text/uuid.hpp"
 
 namespace auth::adapters::postgres {
 namespace {
@@ -12,8 +11,8 @@ using internal::InsertUser;
 using internal::UserRow;
 using MaybeUser = std::optional<domain::User>;
 
-domain::Timestamp from_epoch_us(long long microseconds) {
-  return domain::Timestamp(std::chrono::microseconds(microseconds));
+shared::time::Timestamp from_epoch_us(long long microseconds) {
+  return shared::time::Timestamp(std::chrono::microseconds(microseconds));
 }
 
 // Rows hold emails the service normalised (or a migration wrote lower-case);
@@ -23,18 +22,6 @@ shared::Result<domain::User> to_user(const UserRow& row) {
   if (!email) return shared::Error::internal("stored email of user " + row.id + " is invalid");
   return domain::User{row.id, std::move(email).value(), row.hashed_password,
                       from_epoch_us(row.created_us), from_epoch_us(row.updated_us)};
-}
-
-// The canonical textual form; anything else cannot be an id we issued, and
-// PostgreSQL would answer it with an error rather than "no row".
-bool looks_like_uuid(const std::string& id) {
-  if (id.size() != 36) return false;
-  for (std::size_t i = 0; i < id.size(); ++i) {
-    const bool dash_position = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash_position != (id[i] == '-')) return false;
-    if (!dash_position && !std::isxdigit(static_cast<unsigned char>(id[i]))) return false;
-  }
-  return true;
 }
 
 shared::Result<MaybeUser> find(shared::db::ConnectionPool& pool, const char* cache_key,
@@ -78,7 +65,9 @@ shared::Result<MaybeUser> SociUserRepository::find_by_email(const domain::Email&
 }
 
 shared::Result<MaybeUser> SociUserRepository::find_by_id(const std::string& id) {
-  if (!looks_like_uuid(id)) return MaybeUser();
+  // Not the canonical form: not an id we issued, and PostgreSQL would answer
+  // it with an error rather than "no row".
+  if (!shared::text::parse_uuid(id)) return MaybeUser();
   return find(pool_, "auth.users.by_id", internal::kFindByIdSql, id);
 }
 

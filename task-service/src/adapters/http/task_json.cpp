@@ -73,15 +73,15 @@ void append_task_json(std::string& out, const domain::Task& task) {
   out += "],\"due_date\":";
   if (task.due_date) {
     out.push_back('"');
-    domain::append_rfc3339(out, *task.due_date);
+    shared::time::append_rfc3339(out, *task.due_date);
     out.push_back('"');
   } else {
     out += "null";
   }
   out += ",\"created_at\":\"";
-  domain::append_rfc3339(out, task.created_at);
+  shared::time::append_rfc3339(out, task.created_at);
   out += "\",\"updated_at\":\"";
-  domain::append_rfc3339(out, task.updated_at);
+  shared::time::append_rfc3339(out, task.updated_at);
   out += "\"}";
 }
 

@@ -10,8 +10,8 @@ namespace task::adapters::memory {
 
 using domain::Task;
 using domain::TaskId;
-using domain::Timestamp;
 using domain::UserId;
+using shared::time::Timestamp;
 
 InMemoryTaskRepository::InMemoryTaskRepository(Clock clock) : clock_(std::move(clock)) {
   if (!clock_) {
@@ -22,7 +22,7 @@ InMemoryTaskRepository::InMemoryTaskRepository(Clock clock) : clock_(std::move(c
   }
 }
 
-Timestamp InMemoryTaskRepository::next_stamp() {
+shared::time::Timestamp InMemoryTaskRepository::next_stamp() {
   last_stamp_ = std::max(clock_(), last_stamp_ + std::chrono::microseconds(1));
   return last_stamp_;
 }

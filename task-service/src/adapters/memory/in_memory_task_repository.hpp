@@ -16,7 +16,7 @@ namespace task::adapters::memory {
 
 class InMemoryTaskRepository final : public domain::TaskRepository {
  public:
-  using Clock = std::function<domain::Timestamp()>;
+  using Clock = std::function<shared::time::Timestamp()>;
   // `clock` stamps created_at/updated_at; by default the system clock. The
   // stamps are made strictly increasing, so every change is visible even
   // when two happen within one clock tick.
@@ -36,14 +36,14 @@ class InMemoryTaskRepository final : public domain::TaskRepository {
   shared::Result<bool> remove(const domain::UserId& owner, domain::TaskId id) override;
 
  private:
-  domain::Timestamp next_stamp();  // callers hold mutex_
+  shared::time::Timestamp next_stamp();  // callers hold mutex_
   domain::Task* owned(const domain::UserId& owner, domain::TaskId id);
 
   Clock clock_;
   std::mutex mutex_;
   std::map<domain::TaskId, domain::Task> tasks_;
   domain::TaskId next_id_ = 1;
-  domain::Timestamp last_stamp_{};
+  shared::time::Timestamp last_stamp_{};
 };
 
 }  // namespace task::adapters::memory

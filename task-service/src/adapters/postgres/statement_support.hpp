@@ -8,7 +8,7 @@
 #include <soci/soci.h>
 
 #include "shared/db/lease.hpp"
-#include "task/domain/timestamp.hpp"
+#include "shared/time/timestamp.hpp"
 
 namespace task::adapters::postgres {
 
@@ -51,7 +51,7 @@ inline std::string timestamptz_from_micros(const std::string& placeholder) {
          " AS int8) || ' microseconds' AS interval))";
 }
 
-inline std::optional<long long> micros_of(const std::optional<domain::Timestamp>& t) {
+inline std::optional<long long> micros_of(const std::optional<shared::time::Timestamp>& t) {
   if (!t) return std::nullopt;
   return t->time_since_epoch().count();
 }

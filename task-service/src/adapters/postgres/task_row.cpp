@@ -8,8 +8,8 @@
 namespace task::adapters::postgres {
 namespace {
 
-domain::Timestamp from_micros(long long micros) {
-  return domain::Timestamp(std::chrono::microseconds(micros));
+shared::time::Timestamp from_micros(long long micros) {
+  return shared::time::Timestamp(std::chrono::microseconds(micros));
 }
 
 std::vector<std::string> parse_tags(const std::string& json) {

@@ -15,8 +15,8 @@ domain::Task sample() {
   task.user_id = *domain::UserId::parse("0b0f9d1e-1234-4abc-8def-0123456789ab");
   task.title = "Buy \"milk\" \\ now\n\t\x01 日本 😀";
   task.tags = {"a,b", "{x}", "\x1f"};
-  task.created_at = domain::Timestamp(std::chrono::microseconds(1'764'000'000'000'001));
-  task.updated_at = domain::Timestamp(std::chrono::seconds(1'764'000'000));
+  task.created_at = shared::time::Timestamp(std::chrono::microseconds(1'764'000'000'000'001));
+  task.updated_at = shared::time::Timestamp(std::chrono::seconds(1'764'000'000));
   return task;
 }
 }  // namespace

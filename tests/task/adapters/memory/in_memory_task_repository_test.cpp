@@ -13,7 +13,7 @@ std::unique_ptr<task::domain::TaskRepository> make_repository_under_test() {
 }  // namespace task_contract
 
 TEST_CASE("a stuck clock still gives every change a later updated_at") {
-  const task::domain::Timestamp frozen(std::chrono::microseconds(1'000'000));
+  const shared::time::Timestamp frozen(std::chrono::microseconds(1'000'000));
   task::adapters::memory::InMemoryTaskRepository repo([&] { return frozen; });
   const auto owner = task_contract::random_user();
   const auto task = repo.create(owner, task_contract::titled("t"));

@@ -1,8 +1,8 @@
-#include "task/domain/timestamp.hpp"
+#include "shared/time/timestamp.hpp"
 
 #include <cstdint>
 
-namespace task::domain {
+namespace shared::time {
 namespace {
 
 using std::chrono::days;
@@ -184,4 +184,4 @@ std::optional<Timestamp> parse_date_or_datetime(std::string_view text) {
   return Timestamp(microseconds(micros));
 }
 
-}  // namespace task::domain
+}  // namespace shared::time

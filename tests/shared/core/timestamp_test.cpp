@@ -1,22 +1,20 @@
-#include "task/domain/timestamp.hpp"
+#include "shared/time/timestamp.hpp"
 
 #include <catch2/catch.hpp>
 
-using task::domain::format_rfc3339;
-using task::domain::parse_date_or_datetime;
-using task::domain::Timestamp;
-
 namespace {
 std::string round_trip(std::string_view text) {
-  const auto parsed = parse_date_or_datetime(text);
-  return parsed ? format_rfc3339(*parsed) : "invalid";
+  const auto parsed = shared::time::parse_date_or_datetime(text);
+  return parsed ? shared::time::format_rfc3339(*parsed) : "invalid";
 }
 }  // namespace
 
 TEST_CASE("formats UTC with Z, microseconds only when non-zero") {
-  CHECK(format_rfc3339(Timestamp{}) == "1970-01-01T00:00:00Z");
-  CHECK(format_rfc3339(Timestamp(std::chrono::microseconds(1))) == "1970-01-01T00:00:00.000001Z");
-  CHECK(format_rfc3339(Timestamp(std::chrono::microseconds(-1))) == "1969-12-31T23:59:59.999999Z");
+  CHECK(shared::time::format_rfc3339(shared::time::Timestamp{}) == "1970-01-01T00:00:00Z");
+  CHECK(shared::time::format_rfc3339(shared::time::Timestamp(std::chrono::microseconds(1))) ==
+        "1970-01-01T00:00:00.000001Z");
+  CHECK(shared::time::format_rfc3339(shared::time::Timestamp(std::chrono::microseconds(-1))) ==
+        "1969-12-31T23:59:59.999999Z");
   CHECK(round_trip("2026-11-24T10:58:46Z") == "2026-11-24T10:58:46Z");
   CHECK(round_trip("0001-01-01") == "0001-01-01T00:00:00Z");
   CHECK(round_trip("9999-12-31T23:59:59.999999Z") == "9999-12-31T23:59:59.999999Z");
@@ -61,7 +59,7 @@ TEST_CASE("the accepted range is 0001-01-01 to 9999-12-31 in UTC, to the microse
                               "0001-01-01T13:59:59.999999+14:00", "0001-01-01T00:00:00+00:01",
                               "10000-01-01T00:00:00Z", "1900-02-29"}) {
     INFO(outside);
-    CHECK_FALSE(parse_date_or_datetime(outside).has_value());
+    CHECK_FALSE(shared::time::parse_date_or_datetime(outside).has_value());
   }
 }
 
@@ -91,6 +89,6 @@ TEST_CASE("rejects what is not a date or RFC 3339 date-time") {
                           "2026-01-01 ",
                           "1700000000"}) {
     INFO(bad);
-    CHECK_FALSE(parse_date_or_datetime(bad).has_value());
+    CHECK_FALSE(shared::time::parse_date_or_datetime(bad).has_value());
   }
 }

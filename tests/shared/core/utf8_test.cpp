@@ -1,8 +1,8 @@
-#include "task/domain/text.hpp"
+#include "shared/text/utf8.hpp"
 
 #include <catch2/catch.hpp>
 
-using namespace task::domain;
+using namespace shared::text;
 
 TEST_CASE("code points, not bytes") {
   CHECK(code_point_count("") == 0);
@@ -31,4 +31,19 @@ TEST_CASE("recognises malformed UTF-8") {
   CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // beyond U+10FFFF
   CHECK(contains_nul(std::string_view("a\0b", 3)));
   CHECK_FALSE(contains_nul("ab"));
+}
+
+TEST_CASE("to_lower folds the scripts the email rule needs, without a locale") {
+  CHECK(to_lower("Ada@Example.COM") == "ada@example.com");
+  CHECK(to_lower("ÀÉÎÕÜ") == "àéîõü");
+  CHECK(to_lower("ŁÓDŹ") == "łódź");
+  CHECK(to_lower("ΑΘΗΝΑ") == "αθηνα");
+  CHECK(to_lower("МОСКВА") == "москва");
+  CHECK(to_lower("日本") == "日本");
+  CHECK(to_lower("\xff") == "\xff");  // not UTF-8: returned unchanged
+}
+
+TEST_CASE("trimming never splits a code point and stops at invalid bytes") {
+  CHECK(trim_whitespace("\u3000 x \u00a0") == "x");
+  CHECK(trim_whitespace(" \xff ") == "\xff");
 }

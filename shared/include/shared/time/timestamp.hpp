@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace task::domain {
+namespace shared::time {
 
 using Timestamp = std::chrono::sys_time<std::chrono::microseconds>;
 
@@ -27,4 +27,4 @@ void append_rfc3339(std::string& out, Timestamp instant);
 // 9999-12-31T23:59:59.999999Z, also when rounding or the offset moves them out.
 std::optional<Timestamp> parse_date_or_datetime(std::string_view text);
 
-}  // namespace task::domain
+}  // namespace shared::time

@@ -1,9 +1,9 @@
-#include "auth/domain/utf8.hpp"
+#include "shared/text/utf8.hpp"
 
 #include <cstdint>
 #include <optional>
 
-namespace auth::domain::utf8 {
+namespace shared::text {
 namespace {
 
 struct Decoded {
@@ -78,9 +78,16 @@ char32_t lower(char32_t cp) {
   return cp;
 }
 
+// Python's str.isspace() set.
+bool is_space(char32_t cp) {
+  return (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x20) || cp == 0x85 || cp == 0xA0 ||
+         cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
+         cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
 }  // namespace
 
-bool is_valid(std::string_view text) {
+bool is_valid_utf8(std::string_view text) {
   for (std::size_t at = 0; at < text.size();) {
     const auto decoded = decode(text, at);
     if (!decoded) return false;
@@ -95,6 +102,28 @@ std::size_t code_point_count(std::string_view text) {
   return count;
 }
 
+std::string_view trim_whitespace(std::string_view text) {
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    const auto decoded = decode(text, begin);
+    if (!decoded || !is_space(decoded->code_point)) break;
+    begin += decoded->length;
+  }
+  std::size_t end = text.size();
+  while (end > begin) {
+    std::size_t start = end - 1;
+    while (start > begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    const auto decoded = decode(text, start);
+    if (!decoded || start + decoded->length != end || !is_space(decoded->code_point)) break;
+    end = start;
+  }
+  return text.substr(begin, end - begin);
+}
+
+bool contains_nul(std::string_view text) {
+  return text.find('\0') != std::string_view::npos;
+}
+
 std::string to_lower(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -107,4 +136,4 @@ std::string to_lower(std::string_view text) {
   return out;
 }
 
-}  // namespace auth::domain::utf8
+}  // namespace shared::text

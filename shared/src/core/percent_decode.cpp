@@ -1,6 +1,6 @@
-#include "percent_decode.hpp"
+#include "shared/text/percent_decode.hpp"
 
-namespace shared::http {
+namespace shared::text {
 int hex_digit_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -27,4 +27,21 @@ std::string percent_decode(std::string_view text, bool plus_is_space) {
   return out;
 }
 
-}  // namespace shared::http
+std::vector<std::pair<std::string, std::string>> parse_urlencoded(std::string_view text) {
+  std::vector<std::pair<std::string, std::string>> pairs;
+  while (!text.empty()) {
+    const auto amp = text.find('&');
+    const auto item = text.substr(0, amp);
+    if (!item.empty()) {
+      const auto eq = item.find('=');
+      pairs.emplace_back(
+          percent_decode(item.substr(0, eq), true),
+          eq == std::string_view::npos ? std::string() : percent_decode(item.substr(eq + 1), true));
+    }
+    if (amp == std::string_view::npos) break;
+    text.remove_prefix(amp + 1);
+  }
+  return pairs;
+}
+
+}  // namespace shared::text
