@@ -111,6 +111,8 @@ main() {
   install_dependencies
   build
   start_postgres
+  # clang-format over every tracked C++ file (seconds).
+  [[ $# -gt 0 ]] || run_step "format" tests/lint/format.sh
   run_step "ctest" run_ctest "$@"
   [[ $# -gt 0 ]] || run_step "e2e" run_e2e
   # Lints docs/openapi.yaml and unit-tests its response validator (npm).
