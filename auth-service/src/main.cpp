@@ -9,12 +9,12 @@
 #include "auth/adapters/http/auth_routes.hpp"
 #include "auth/adapters/postgres/migrations.hpp"
 #include "auth/adapters/postgres/soci_user_repository.hpp"
-#include "auth/adapters/system/system_clock.hpp"
 #include "auth/adapters/workers/bounded_worker_pool.hpp"
 #include "auth/config/auth_config.hpp"
 #include "shared/http/server.hpp"
 #include "shared/log/logging.hpp"
 #include "shared/service/startup.hpp"
+#include "shared/time/clock.hpp"
 
 namespace {
 
@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
   if (!shared::service::migrate(pool, auth::adapters::postgres::migrations())) return 1;
   if (mode == shared::service::Mode::kMigrateOnly) return 0;
 
-  auth::adapters::system::SystemClock clock;
+  shared::time::SystemClock clock;
   auth::adapters::postgres::SociUserRepository users(pool);
   auth::adapters::crypto::BotanPasswordHasher hasher(config.bcrypt_cost);
   auth::adapters::crypto::CppJwtTokenIssuer issuer(

@@ -4,7 +4,7 @@
 
 namespace auth::domain {
 
-FailedLoginThrottle::FailedLoginThrottle(LoginLimits limits, const Clock& clock)
+FailedLoginThrottle::FailedLoginThrottle(LoginLimits limits, const shared::time::Clock& clock)
     : limits_(limits), clock_(clock) {}
 
 std::optional<std::chrono::seconds> FailedLoginThrottle::blocked_for(const std::string& email,

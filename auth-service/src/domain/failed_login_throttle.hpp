@@ -18,7 +18,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "auth/domain/ports/clock.hpp"
+#include "shared/time/clock.hpp"
 
 namespace auth::domain {
 
@@ -32,7 +32,7 @@ class FailedLoginThrottle {
  public:
   static constexpr std::size_t kMaxTrackedKeys = 100000;
 
-  FailedLoginThrottle(LoginLimits limits, const Clock& clock);
+  FailedLoginThrottle(LoginLimits limits, const shared::time::Clock& clock);
 
   // How long until another attempt is allowed; nullopt when allowed now.
   std::optional<std::chrono::seconds> blocked_for(const std::string& email,
@@ -50,7 +50,7 @@ class FailedLoginThrottle {
   void sweep(Failures& failures, TimePoint now);
 
   const LoginLimits limits_;
-  const Clock& clock_;
+  const shared::time::Clock& clock_;
   std::mutex mutex_;
   Failures by_email_;
   Failures by_client_;

@@ -89,9 +89,9 @@ Result<void> check_signature(const internal::KeyRing& keys, const Json& header,
 
 }  // namespace
 
-JwtVerifier::JwtVerifier(config::JwtSettings settings, WallClock now)
+JwtVerifier::JwtVerifier(config::JwtSettings settings, const time::Clock& clock)
     : settings_(std::move(settings)),
-      now_(std::move(now)),
+      clock_(&clock),
       keys_(std::make_shared<const internal::KeyRing>(settings_)) {}
 
 Result<VerifiedToken> JwtVerifier::verify(std::string_view token) const {
@@ -108,7 +108,7 @@ Result<VerifiedToken> JwtVerifier::verify(std::string_view token) const {
 
     const internal::ClaimRules rules{settings_.issuer, settings_.audience,
                                      static_cast<double>(settings_.leeway.count())};
-    const double now = std::chrono::duration<double>(now_().time_since_epoch()).count();
+    const double now = std::chrono::duration<double>(clock_->now().time_since_epoch()).count();
     return internal::check_claims(claims, rules, now);
   } catch (...) {
     // Nothing above should throw for any input; if something does (e.g.

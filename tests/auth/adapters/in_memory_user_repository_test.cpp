@@ -1,10 +1,10 @@
 #include "auth/adapters/memory/in_memory_user_repository.hpp"
 
-#include "auth/adapters/system/system_clock.hpp"
 #include "auth/adapters/user_repository_contract.hpp"
+#include "shared/time/clock.hpp"
 
 TEST_CASE("InMemoryUserRepository keeps the UserRepository contract", "[unit][repository]") {
-  auth::adapters::system::SystemClock clock;
+  shared::time::SystemClock clock;
   auth::adapters::memory::InMemoryUserRepository users(clock);
   auth::testing::check_user_repository_contract(users);
 }

@@ -5,21 +5,21 @@
 #include <map>
 #include <string>
 
-#include "auth/domain/ports/clock.hpp"
 #include "auth/domain/ports/password_hasher.hpp"
 #include "auth/domain/ports/token_issuer.hpp"
 #include "auth/domain/ports/token_verifier.hpp"
+#include "shared/time/clock.hpp"
 
 namespace auth::testing {
 
-class FakeClock final : public domain::Clock {
+// Starts at 2027-01-15T08:00:00Z and moves only when told to.
+class FakeClock final : public shared::time::Clock {
  public:
-  std::chrono::system_clock::time_point now() const override { return now_; }
-  void advance(std::chrono::seconds by) { now_ += by; }
+  shared::time::Timestamp now() const override { return clock_.now(); }
+  void advance(std::chrono::seconds by) { clock_.advance(by); }
 
  private:
-  std::chrono::system_clock::time_point now_ =
-      std::chrono::system_clock::time_point(std::chrono::seconds(1'800'000'000));
+  shared::time::ManualClock clock_{shared::time::Timestamp(std::chrono::seconds(1'800'000'000))};
 };
 
 // Reversible "hash" so tests can see what was hashed; counts every

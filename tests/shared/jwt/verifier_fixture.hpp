@@ -2,6 +2,8 @@
 // Shared set-up for the verifier tests: fixed secrets, a frozen clock and
 // small helpers to build and check tokens.
 
+#include <list>
+#include <mutex>
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -25,12 +27,21 @@ inline shared::config::JwtSettings test_settings() {
   return settings;  // issuer todo-auth, audience todo-api, leeway 30 s
 }
 
+// A clock stopped at `now_seconds`. Verifiers keep a reference to their
+// clock and outlive make_verifier(), so these clocks live as long as the
+// test program.
+inline const shared::time::Clock& clock_at(double now_seconds) {
+  static std::mutex mutex;
+  static std::list<shared::time::ManualClock> clocks;
+  std::lock_guard lock(mutex);
+  return clocks.emplace_back(
+      shared::time::Timestamp(std::chrono::duration_cast<std::chrono::microseconds>(
+          std::chrono::duration<double>(now_seconds))));
+}
+
 inline shared::jwt::JwtVerifier make_verifier(
     shared::config::JwtSettings settings = test_settings(), double now_seconds = kNow) {
-  const auto now = std::chrono::system_clock::time_point(
-      std::chrono::duration_cast<std::chrono::system_clock::duration>(
-          std::chrono::duration<double>(now_seconds)));
-  return shared::jwt::JwtVerifier(std::move(settings), [now] { return now; });
+  return shared::jwt::JwtVerifier(std::move(settings), clock_at(now_seconds));
 }
 
 // Valid claims as a JSON object, to be altered by a test before signing.

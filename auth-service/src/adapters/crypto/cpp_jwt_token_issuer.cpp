@@ -25,7 +25,7 @@ std::optional<std::string> random_jti() {
 
 }  // namespace
 
-CppJwtTokenIssuer::CppJwtTokenIssuer(TokenIssuerSettings settings, const domain::Clock& clock)
+CppJwtTokenIssuer::CppJwtTokenIssuer(TokenIssuerSettings settings, const shared::time::Clock& clock)
     : settings_(std::move(settings)), clock_(clock) {}
 
 shared::Result<domain::IssuedToken> CppJwtTokenIssuer::issue(const domain::User& user) {

@@ -10,8 +10,8 @@
 #include <optional>
 #include <string>
 
-#include "auth/domain/ports/clock.hpp"
 #include "auth/domain/ports/token_issuer.hpp"
+#include "shared/time/clock.hpp"
 
 namespace auth::adapters::crypto {
 
@@ -25,12 +25,12 @@ struct TokenIssuerSettings {
 
 class CppJwtTokenIssuer final : public domain::TokenIssuer {
  public:
-  CppJwtTokenIssuer(TokenIssuerSettings settings, const domain::Clock& clock);
+  CppJwtTokenIssuer(TokenIssuerSettings settings, const shared::time::Clock& clock);
   shared::Result<domain::IssuedToken> issue(const domain::User& user) override;
 
  private:
   const TokenIssuerSettings settings_;
-  const domain::Clock& clock_;
+  const shared::time::Clock& clock_;
 };
 
 }  // namespace auth::adapters::crypto

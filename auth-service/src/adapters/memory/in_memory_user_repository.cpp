@@ -5,7 +5,7 @@
 
 namespace auth::adapters::memory {
 
-InMemoryUserRepository::InMemoryUserRepository(const domain::Clock& clock)
+InMemoryUserRepository::InMemoryUserRepository(const shared::time::Clock& clock)
     : clock_(clock), random_(std::random_device{}()) {}
 
 shared::Result<domain::User> InMemoryUserRepository::add(const domain::NewUser& user) {

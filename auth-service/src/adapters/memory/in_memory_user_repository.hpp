@@ -6,14 +6,14 @@
 #include <mutex>
 #include <random>
 
-#include "auth/domain/ports/clock.hpp"
 #include "auth/domain/ports/user_repository.hpp"
+#include "shared/time/clock.hpp"
 
 namespace auth::adapters::memory {
 
 class InMemoryUserRepository final : public domain::UserRepository {
  public:
-  explicit InMemoryUserRepository(const domain::Clock& clock);
+  explicit InMemoryUserRepository(const shared::time::Clock& clock);
 
   shared::Result<domain::User> add(const domain::NewUser& user) override;
   shared::Result<std::optional<domain::User>> find_by_email(const domain::Email& email) override;
@@ -25,7 +25,7 @@ class InMemoryUserRepository final : public domain::UserRepository {
  private:
   std::string new_uuid();
 
-  const domain::Clock& clock_;
+  const shared::time::Clock& clock_;
   std::mutex mutex_;
   std::mt19937_64 random_;
   std::map<std::string, domain::User> by_id_;

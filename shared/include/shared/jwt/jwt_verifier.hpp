@@ -18,6 +18,7 @@
 
 #include "shared/config/env.hpp"
 #include "shared/result.hpp"
+#include "shared/time/clock.hpp"
 
 namespace shared::jwt {
 
@@ -29,8 +30,6 @@ struct VerifiedToken {
   std::int64_t expires_at = 0;       // `exp`, seconds since the epoch
 };
 
-using WallClock = std::function<std::chrono::system_clock::time_point()>;
-
 namespace internal {
 class KeyRing;  // the secrets, prepared once for fast HMAC (src/jwt/key_ring.hpp)
 }
@@ -40,9 +39,9 @@ class JwtVerifier {
   // Throws std::invalid_argument when the secret or a previous secret is
   // shorter than 32 bytes (load_jwt_settings never yields one): an empty or
   // short HMAC key would let anyone mint tokens, so this is not left to callers.
-  explicit JwtVerifier(
-      config::JwtSettings settings,
-      WallClock now = [] { return std::chrono::system_clock::now(); });
+  // `clock` must outlive the verifier.
+  explicit JwtVerifier(config::JwtSettings settings,
+                       const time::Clock& clock = time::system_clock());
 
   // kUnauthenticated with a short reason (safe to show to the client) when
   // the token is rejected; never throws. Thread-safe: one verifier may serve
@@ -51,7 +50,7 @@ class JwtVerifier {
 
  private:
   config::JwtSettings settings_;
-  WallClock now_;
+  const time::Clock* clock_;
   std::shared_ptr<const internal::KeyRing> keys_;
 };
 

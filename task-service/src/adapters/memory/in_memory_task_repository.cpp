@@ -13,17 +13,10 @@ using domain::TaskId;
 using domain::UserId;
 using shared::time::Timestamp;
 
-InMemoryTaskRepository::InMemoryTaskRepository(Clock clock) : clock_(std::move(clock)) {
-  if (!clock_) {
-    clock_ = [] {
-      return std::chrono::time_point_cast<std::chrono::microseconds>(
-          std::chrono::system_clock::now());
-    };
-  }
-}
+InMemoryTaskRepository::InMemoryTaskRepository(const shared::time::Clock& clock) : clock_(clock) {}
 
 shared::time::Timestamp InMemoryTaskRepository::next_stamp() {
-  last_stamp_ = std::max(clock_(), last_stamp_ + std::chrono::microseconds(1));
+  last_stamp_ = std::max(clock_.now(), last_stamp_ + std::chrono::microseconds(1));
   return last_stamp_;
 }
 

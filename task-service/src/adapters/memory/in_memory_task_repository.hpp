@@ -6,21 +6,20 @@
 // Known difference: `search` folds ASCII letters only, where PostgreSQL's
 // ILIKE folds every letter its locale knows.
 
-#include <functional>
 #include <map>
 #include <mutex>
 
+#include "shared/time/clock.hpp"
 #include "task/domain/ports/task_repository.hpp"
 
 namespace task::adapters::memory {
 
 class InMemoryTaskRepository final : public domain::TaskRepository {
  public:
-  using Clock = std::function<shared::time::Timestamp()>;
-  // `clock` stamps created_at/updated_at; by default the system clock. The
-  // stamps are made strictly increasing, so every change is visible even
-  // when two happen within one clock tick.
-  explicit InMemoryTaskRepository(Clock clock = {});
+  // `clock` stamps created_at/updated_at. The stamps are made strictly
+  // increasing, so every change is visible even when two happen within one
+  // clock tick.
+  explicit InMemoryTaskRepository(const shared::time::Clock& clock = shared::time::system_clock());
 
   shared::Result<domain::Task> create(const domain::UserId& owner,
                                       const domain::NewTask& task) override;
@@ -39,7 +38,7 @@ class InMemoryTaskRepository final : public domain::TaskRepository {
   shared::time::Timestamp next_stamp();  // callers hold mutex_
   domain::Task* owned(const domain::UserId& owner, domain::TaskId id);
 
-  Clock clock_;
+  const shared::time::Clock& clock_;
   std::mutex mutex_;
   std::map<domain::TaskId, domain::Task> tasks_;
   domain::TaskId next_id_ = 1;

@@ -4,8 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "auth/adapters/crypto/shared_jwt_token_verifier.hpp"
-#include "auth/adapters/system/system_clock.hpp"
 #include "auth/app/fakes.hpp"
+#include "shared/time/clock.hpp"
 
 using auth::adapters::crypto::CppJwtTokenIssuer;
 using auth::adapters::crypto::SharedJwtTokenVerifier;
@@ -76,7 +76,7 @@ TEST_CASE("issued tokens carry the contract's header and claims", "[unit][jwt]")
 
 TEST_CASE("the shared verifier accepts issued tokens, and kid appears with rotation",
           "[unit][jwt]") {
-  auth::adapters::system::SystemClock clock;
+  shared::time::SystemClock clock;
   shared::config::JwtSettings settings;
   settings.secret = kSecret;
   settings.previous_secrets = {std::string(40, 'p')};

@@ -14,7 +14,8 @@ std::unique_ptr<task::domain::TaskRepository> make_repository_under_test() {
 
 TEST_CASE("a stuck clock still gives every change a later updated_at") {
   const shared::time::Timestamp frozen(std::chrono::microseconds(1'000'000));
-  task::adapters::memory::InMemoryTaskRepository repo([&] { return frozen; });
+  const shared::time::ManualClock stuck(frozen);
+  task::adapters::memory::InMemoryTaskRepository repo(stuck);
   const auto owner = task_contract::random_user();
   const auto task = repo.create(owner, task_contract::titled("t"));
   REQUIRE(task.ok());
