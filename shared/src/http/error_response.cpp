@@ -66,8 +66,8 @@ Response missing_token_response() {
   return Response::detail(401, "Not authenticated").with_header("WWW-Authenticate", "Bearer");
 }
 
-Response validation_error(Location location, std::string message, std::string type) {
-  return validation_response({{std::move(location), std::move(message), std::move(type)}});
+Response validation_error(FieldViolation violation) {
+  return validation_response({std::move(violation)});
 }
 
 }  // namespace shared::http

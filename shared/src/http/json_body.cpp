@@ -1,6 +1,7 @@
 #include "shared/http/json_body.hpp"
 
 #include "shared/http/error_response.hpp"
+#include "shared/violations.hpp"
 
 namespace shared::http {
 
@@ -27,7 +28,7 @@ std::variant<nlohmann::json, Response> required_json_object_body(const Request& 
   const std::string media_type = request.media_type();
   const bool json = media_type.empty() || is_json_media_type(media_type);
   if (!json) return unsupported_media_type(also_accepted);
-  if (request.body.empty()) return validation_error({"body"}, "Field required", "missing");
+  if (request.body.empty()) return validation_error(violation::missing({"body"}));
   return json_object_body(request);
 }
 

@@ -1,17 +1,17 @@
 #include "task/domain/new_task.hpp"
 
-#include "task/domain/draft_rules.hpp"
+#include "shared/violations.hpp"
 #include "task/domain/task_fields.hpp"
 
 namespace task::domain {
 
 shared::Result<NewTask> NewTask::from(const TaskDraft& draft) {
-  internal::ViolationCollector collector;
+  shared::ViolationCollector collector;
   NewTask task;
   if (!draft.title) {
-    collector.add({"title"}, "Field required", "missing");
+    collector.add(shared::violation::missing({"title"}));
   } else if (!*draft.title) {
-    internal::null_not_allowed(collector, "title", "string_type");
+    collector.add(shared::violation::string_type({"title"}));
   } else if (auto title = collector.take(validate_title(**draft.title))) {
     task.title = std::move(*title);
   }
@@ -22,19 +22,19 @@ shared::Result<NewTask> NewTask::from(const TaskDraft& draft) {
     if (*draft.completed) {
       task.completed = **draft.completed;
     } else {
-      internal::null_not_allowed(collector, "completed", "bool_type");
+      collector.add(shared::violation::bool_type({"completed"}));
     }
   }
   if (draft.priority) {
     if (!*draft.priority) {
-      internal::null_not_allowed(collector, "priority", "enum");
+      collector.add(priority_violation({"priority"}));
     } else if (auto priority = collector.take(validate_priority(**draft.priority, {"priority"}))) {
       task.priority = *priority;
     }
   }
   if (draft.tags) {
     if (!*draft.tags) {
-      internal::null_not_allowed(collector, "tags", "list_type");
+      collector.add(shared::violation::list_type({"tags"}));
     } else if (auto tags = collector.take(validate_tags(**draft.tags))) {
       task.tags = std::move(*tags);
     }

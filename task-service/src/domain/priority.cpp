@@ -1,5 +1,7 @@
 #include "task/domain/priority.hpp"
 
+#include "shared/violations.hpp"
+
 namespace task::domain {
 
 std::string_view priority_name(Priority priority) {
@@ -19,6 +21,10 @@ std::optional<Priority> parse_priority(std::string_view name) {
   if (name == "medium") return Priority::kMedium;
   if (name == "high") return Priority::kHigh;
   return std::nullopt;
+}
+
+shared::FieldViolation priority_violation(shared::Location location) {
+  return shared::violation::enumeration(std::move(location), {"low", "medium", "high"});
 }
 
 }  // namespace task::domain

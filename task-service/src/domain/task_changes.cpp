@@ -1,16 +1,16 @@
 #include "task/domain/task_changes.hpp"
 
-#include "task/domain/draft_rules.hpp"
+#include "shared/violations.hpp"
 #include "task/domain/task_fields.hpp"
 
 namespace task::domain {
 
 shared::Result<TaskChanges> TaskChanges::from(const TaskDraft& draft) {
-  internal::ViolationCollector collector;
+  shared::ViolationCollector collector;
   TaskChanges changes;
   if (draft.title) {
     if (!*draft.title) {
-      internal::null_not_allowed(collector, "title", "string_type");
+      collector.add(shared::violation::string_type({"title"}));
     } else {
       changes.title = collector.take(validate_title(**draft.title));
     }
@@ -26,19 +26,19 @@ shared::Result<TaskChanges> TaskChanges::from(const TaskDraft& draft) {
     if (*draft.completed) {
       changes.completed = **draft.completed;
     } else {
-      internal::null_not_allowed(collector, "completed", "bool_type");
+      collector.add(shared::violation::bool_type({"completed"}));
     }
   }
   if (draft.priority) {
     if (!*draft.priority) {
-      internal::null_not_allowed(collector, "priority", "enum");
+      collector.add(priority_violation({"priority"}));
     } else {
       changes.priority = collector.take(validate_priority(**draft.priority, {"priority"}));
     }
   }
   if (draft.tags) {
     if (!*draft.tags) {
-      internal::null_not_allowed(collector, "tags", "list_type");
+      collector.add(shared::violation::list_type({"tags"}));
     } else {
       changes.tags = collector.take(validate_tags(**draft.tags));
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "shared/text/utf8.hpp"
+#include "shared/violations.hpp"
 
 namespace task::domain {
 namespace {
@@ -10,23 +11,15 @@ namespace {
 using shared::Error;
 using shared::Result;
 
-std::string plural(std::size_t n, std::string_view unit) {
-  return std::to_string(n) + " " + std::string(unit) + (n == 1 ? "" : "s");
-}
-
 // pydantic's constrained-string checks, in code points.
 Result<std::string> check_length(std::string_view text, std::size_t min, std::size_t max,
                                  shared::Location location) {
   const std::size_t length = shared::text::code_point_count(text);
   if (length < min) {
-    return Error::invalid_field(std::move(location),
-                                "String should have at least " + plural(min, "character"),
-                                "string_too_short");
+    return Error::invalid_argument({shared::violation::string_too_short(std::move(location), min)});
   }
   if (length > max) {
-    return Error::invalid_field(std::move(location),
-                                "String should have at most " + plural(max, "character"),
-                                "string_too_long");
+    return Error::invalid_argument({shared::violation::string_too_long(std::move(location), max)});
   }
   return std::string(text);
 }
@@ -35,11 +28,11 @@ Result<std::string> check_length(std::string_view text, std::size_t min, std::si
 
 Result<std::string_view> validate_text(std::string_view raw, const shared::Location& location) {
   if (!shared::text::is_valid_utf8(raw)) {
-    return Error::invalid_field(location, "Input should be a valid UTF-8 string", "string_unicode");
+    return Error::invalid_argument({shared::violation::string_unicode(location)});
   }
   if (shared::text::contains_nul(raw)) {
-    return Error::invalid_field(location, "String should not contain NUL (U+0000) characters",
-                                "value_error");
+    return Error::invalid_argument({shared::violation::value_error(
+        location, "String should not contain NUL (U+0000) characters")});
   }
   return raw;
 }
@@ -65,10 +58,7 @@ Result<std::string> validate_tag(std::string_view raw, shared::Location location
 Result<std::vector<std::string>> validate_tags(const std::vector<std::string>& raw) {
   std::vector<shared::FieldViolation> violations;
   if (raw.size() > kMaxTags) {
-    violations.push_back({{"tags"},
-                          "List should have at most " + plural(kMaxTags, "item") +
-                              " after validation, not " + std::to_string(raw.size()),
-                          "too_long"});
+    violations.push_back(shared::violation::too_long({"tags"}, kMaxTags, raw.size()));
   }
   std::vector<std::string> tags;
   tags.reserve(raw.size());
@@ -88,18 +78,16 @@ Result<std::vector<std::string>> validate_tags(const std::vector<std::string>& r
 
 Result<Priority> validate_priority(std::string_view raw, shared::Location location) {
   if (auto priority = parse_priority(raw)) return *priority;
-  return Error::invalid_field(std::move(location), "Input should be 'low', 'medium' or 'high'",
-                              "enum");
+  return Error::invalid_argument({priority_violation(std::move(location))});
 }
 
 Result<shared::time::Timestamp> validate_date_or_datetime(std::string_view raw,
                                                           shared::Location location) {
   if (auto instant = shared::time::parse_date_or_datetime(raw)) return *instant;
-  return Error::invalid_field(
+  return Error::invalid_argument({shared::violation::datetime_parsing(
       std::move(location),
-      "Input should be a valid datetime or date (YYYY-MM-DD or an RFC 3339 date-time, "
-      "from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999Z)",
-      "datetime_parsing");
+      " (YYYY-MM-DD or an RFC 3339 date-time, "
+      "from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999Z)")});
 }
 
 }  // namespace task::domain

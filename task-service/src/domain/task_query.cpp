@@ -5,7 +5,7 @@
 #include <utility>
 
 #include "shared/text/utf8.hpp"
-#include "task/domain/draft_rules.hpp"
+#include "shared/violations.hpp"
 #include "task/domain/task_fields.hpp"
 
 namespace task::domain {
@@ -22,14 +22,9 @@ Result<T> one_of(std::string_view raw, const std::string& name,
   for (const auto& [text, value] : names) {
     if (raw == text) return value;
   }
-  std::string message = "Input should be ";
-  for (std::size_t i = 0; i < N; ++i) {
-    // Separate appends: GCC 12 at -O3 reports a false -Wrestrict on
-    // `message += "'" + std::string(...) + "'"`.
-    if (i > 0) message.append(i + 1 == N ? " or " : ", ");
-    message.append("'").append(names[i].first).append("'");
-  }
-  return Error::invalid_field({name}, message, "enum");
+  std::vector<std::string_view> allowed;
+  for (const auto& entry : names) allowed.push_back(entry.first);
+  return Error::invalid_argument({shared::violation::enumeration({name}, allowed)});
 }
 
 // A decimal integer within [min, max], as FastAPI's `int` with ge/le.
@@ -40,20 +35,14 @@ Result<std::int64_t> bounded_integer(std::string_view raw, const std::string& na
   std::int64_t value = 0;
   const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
   if (digits.empty() || ec == std::errc::invalid_argument || end != digits.data() + digits.size()) {
-    return Error::invalid_field({name},
-                                "Input should be a valid integer, unable to parse string as an "
-                                "integer",
-                                "int_parsing");
+    return Error::invalid_argument({shared::violation::int_parsing({name})});
   }
   const bool overflow = ec == std::errc::result_out_of_range;
   if ((overflow && digits.front() == '-') || (!overflow && value < min)) {
-    return Error::invalid_field({name},
-                                "Input should be greater than or equal to " + std::to_string(min),
-                                "greater_than_equal");
+    return Error::invalid_argument({shared::violation::greater_than_equal({name}, min)});
   }
   if (overflow || value > max) {
-    return Error::invalid_field(
-        {name}, "Input should be less than or equal to " + std::to_string(max), "less_than_equal");
+    return Error::invalid_argument({shared::violation::less_than_equal({name}, max)});
   }
   return value;
 }
@@ -76,8 +65,8 @@ Result<std::string> search_text(std::string_view raw) {
   auto text = validate_text(raw, {"search"});
   if (!text) return text.error();
   if (shared::text::code_point_count(*text) > kMaxSearchLength) {
-    return Error::invalid_field({"search"}, "String should have at most 200 characters",
-                                "string_too_long");
+    return Error::invalid_argument(
+        {shared::violation::string_too_long({"search"}, kMaxSearchLength)});
   }
   return std::string(*text);
 }
@@ -85,7 +74,7 @@ Result<std::string> search_text(std::string_view raw) {
 }  // namespace
 
 Result<TaskQuery> TaskQuery::from_parameters(const Lookup& lookup) {
-  internal::ViolationCollector collector;
+  shared::ViolationCollector collector;
   TaskQuery query;
   auto read = [&](std::string_view name, auto&& parse, auto& target) {
     if (const auto raw = lookup(name)) {

@@ -6,6 +6,7 @@
 #include "shared/http/error_response.hpp"
 #include "shared/http/json_body.hpp"
 #include "shared/text/utf8.hpp"
+#include "shared/violations.hpp"
 
 namespace auth::adapters::http {
 namespace {
@@ -28,9 +29,9 @@ std::variant<Credentials, Response> credentials_from_json(const nlohmann::json& 
   for (int i = 0; i < 2; ++i) {
     const auto member = body.find(names[i]);
     if (member == body.end()) {
-      violations.push_back({{"body", names[i]}, "Field required", "missing"});
+      violations.push_back(shared::violation::missing({"body", names[i]}));
     } else if (!member->is_string()) {
-      violations.push_back({{"body", names[i]}, "Input should be a valid string", "string_type"});
+      violations.push_back(shared::violation::string_type({"body", names[i]}));
     } else {
       values[i] = member->get<std::string>();
     }
@@ -61,12 +62,9 @@ std::variant<Credentials, Response> form_credentials(const shared::http::Request
   for (int i = 0; i < 2; ++i) {
     auto value = form_value(fields, names[i]);
     if (!value) {
-      violations.push_back({{"body", names[i]}, "Field required", "missing"});
+      violations.push_back(shared::violation::missing({"body", names[i]}));
     } else if (!shared::text::is_valid_utf8(*value)) {
-      violations.push_back({{"body", names[i]},
-                            "Input should be a valid string, unable to parse raw data as a "
-                            "unicode string",
-                            "string_unicode"});
+      violations.push_back(shared::violation::string_unicode({"body", names[i]}));
     } else {
       values[i] = std::move(*value);
     }

@@ -19,7 +19,7 @@ Response invalid_token_response(std::string_view detail);
 // 401 for a request that carried no usable bearer token at all.
 Response missing_token_response();
 
-// 422 for one invalid field, e.g. ({"query", "limit"}, "must be between 1 and 100").
-Response validation_error(Location location, std::string message, std::string type = "value_error");
+// 422 for one problem, from the catalogue in shared/violations.hpp.
+Response validation_error(FieldViolation violation);
 
 }  // namespace shared::http

@@ -1,6 +1,9 @@
 #include "task/adapters/http/request_parameters.hpp"
 
 #include <charconv>
+#include <limits>
+
+#include "shared/violations.hpp"
 
 namespace task::adapters::http {
 
@@ -10,20 +13,13 @@ shared::Result<domain::TaskId> task_id_from_path(const shared::http::Request& re
   domain::TaskId id = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
   if (text.empty() || ec == std::errc::invalid_argument || end != text.data() + text.size()) {
-    return shared::Error::invalid_field(
-        {"path", "id"}, "Input should be a valid integer, unable to parse string as an integer",
-        "int_parsing");
+    return shared::Error::invalid_argument({shared::violation::int_parsing({"path", "id"})});
   }
   if (ec == std::errc::result_out_of_range) {
-    return text.front() == '-'
-               ? shared::Error::invalid_field({"path", "id"},
-                                              "Input should be greater than or equal to "
-                                              "-9223372036854775808",
-                                              "greater_than_equal")
-               : shared::Error::invalid_field({"path", "id"},
-                                              "Input should be less than or equal to "
-                                              "9223372036854775807",
-                                              "less_than_equal");
+    using Limits = std::numeric_limits<domain::TaskId>;
+    return shared::Error::invalid_argument(
+        {text.front() == '-' ? shared::violation::greater_than_equal({"path", "id"}, Limits::min())
+                             : shared::violation::less_than_equal({"path", "id"}, Limits::max())});
   }
   return id;
 }

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <set>
 
+#include "shared/violations.hpp"
+#include "task/domain/priority.hpp"
+
 namespace task::adapters::http {
 namespace {
 
@@ -15,48 +18,50 @@ struct DraftReading {
   std::set<std::string> mistyped;               // fields with a type violation
 };
 
-void mistype(DraftReading& reading, shared::Location location, std::string message,
-             std::string type) {
-  reading.mistyped.insert(location.at(1).text());
-  reading.type_violations.push_back({std::move(location), std::move(message), std::move(type)});
+void mistype(DraftReading& reading, FieldViolation violation) {
+  reading.mistyped.insert(violation.location.at(1).text());
+  reading.type_violations.push_back(std::move(violation));
 }
 
-// A member that must be a string when present and not null.
+// A member that must be a string when present and not null; `problem` is
+// the violation for any other JSON type.
 template <class Setter>
-void read_string(const json& body, const char* name, DraftReading& reading, const char* message,
-                 const char* type, Setter set) {
+void read_string(const json& body, const char* name, DraftReading& reading,
+                 FieldViolation (*problem)(shared::Location), Setter set) {
   const auto member = body.find(name);
   if (member == body.end()) return;
   if (member->is_null()) return set(std::optional<std::string>());
-  if (!member->is_string()) return mistype(reading, {"body", name}, message, type);
+  if (!member->is_string()) return mistype(reading, problem({"body", name}));
   set(std::optional<std::string>(member->get<std::string>()));
+}
+
+FieldViolation not_a_date(shared::Location location) {
+  return shared::violation::datetime_type(std::move(location),
+                                          " (YYYY-MM-DD or an RFC 3339 date-time)");
 }
 
 DraftReading read_draft(const json& body) {
   DraftReading r;
-  constexpr const char* kString = "Input should be a valid string";
-  read_string(body, "title", r, kString, "string_type", [&](auto v) { r.draft.title = v; });
-  read_string(body, "description", r, kString, "string_type",
-              [&](auto v) { r.draft.description = v; });
-  read_string(body, "priority", r, "Input should be 'low', 'medium' or 'high'", "enum",
+  using shared::violation::string_type;
+  read_string(body, "title", r, string_type, [&](auto v) { r.draft.title = v; });
+  read_string(body, "description", r, string_type, [&](auto v) { r.draft.description = v; });
+  read_string(body, "priority", r, domain::priority_violation,
               [&](auto v) { r.draft.priority = v; });
-  read_string(body, "due_date", r,
-              "Input should be a valid datetime or date (YYYY-MM-DD or an RFC 3339 date-time)",
-              "datetime_type", [&](auto v) { r.draft.due_date = v; });
+  read_string(body, "due_date", r, not_a_date, [&](auto v) { r.draft.due_date = v; });
   if (const auto completed = body.find("completed"); completed != body.end()) {
     if (completed->is_null()) {
       r.draft.completed = std::optional<bool>();
     } else if (completed->is_boolean()) {
       r.draft.completed = std::optional<bool>(completed->get<bool>());
     } else {
-      mistype(r, {"body", "completed"}, "Input should be a valid boolean", "bool_type");
+      mistype(r, shared::violation::bool_type({"body", "completed"}));
     }
   }
   if (const auto tags = body.find("tags"); tags != body.end()) {
     if (tags->is_null()) {
       r.draft.tags = std::optional<std::vector<std::string>>();
     } else if (!tags->is_array()) {
-      mistype(r, {"body", "tags"}, "Input should be a valid list", "list_type");
+      mistype(r, shared::violation::list_type({"body", "tags"}));
     } else {
       std::vector<std::string> values;
       for (std::size_t i = 0; i < tags->size(); ++i) {
@@ -64,7 +69,7 @@ DraftReading read_draft(const json& body) {
         if (tag.is_string()) {
           values.push_back(tag.get<std::string>());
         } else {
-          mistype(r, {"body", "tags", shared::LocationPart::index(i)}, kString, "string_type");
+          mistype(r, string_type({"body", "tags", shared::LocationPart::index(i)}));
         }
       }
       r.draft.tags = std::optional<std::vector<std::string>>(std::move(values));
@@ -114,8 +119,7 @@ shared::Result<std::optional<bool>> completion_from_body(const json& body) {
   const auto completed = body.find("completed");
   if (completed == body.end() || completed->is_null()) return std::optional<bool>();
   if (completed->is_boolean()) return std::optional<bool>(completed->get<bool>());
-  return shared::Error::invalid_field({"body", "completed"}, "Input should be a valid boolean",
-                                      "bool_type");
+  return shared::Error::invalid_argument({shared::violation::bool_type({"body", "completed"})});
 }
 
 }  // namespace task::adapters::http
