@@ -12,7 +12,9 @@ command -v clang-format >/dev/null || {
   echo "format: clang-format is missing (deploy/local/install-deps.sh installs it)" >&2
   exit 1
 }
-mapfile -t files < <(git ls-files -- '*.cpp' '*.hpp' ':!:tests/architecture/violating/*')
+# Untracked (not ignored) files too, so --fix reaches a file before its first commit.
+mapfile -t files < <(git ls-files --cached --others --exclude-standard -- '*.cpp' '*.hpp' \
+  ':!:tests/architecture/violating/*')
 if [[ ${1:-} == --fix ]]; then
   clang-format -i "${files[@]}"
   exit 0

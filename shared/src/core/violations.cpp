@@ -15,21 +15,36 @@ FieldViolation make(Location location, std::string message, ViolationType type) 
 
 std::string_view violation_type_name(ViolationType type) {
   switch (type) {
-    case ViolationType::kMissing: return "missing";
-    case ViolationType::kStringType: return "string_type";
-    case ViolationType::kStringUnicode: return "string_unicode";
-    case ViolationType::kStringTooShort: return "string_too_short";
-    case ViolationType::kStringTooLong: return "string_too_long";
-    case ViolationType::kTooLong: return "too_long";
-    case ViolationType::kBoolType: return "bool_type";
-    case ViolationType::kListType: return "list_type";
-    case ViolationType::kIntParsing: return "int_parsing";
-    case ViolationType::kGreaterThanEqual: return "greater_than_equal";
-    case ViolationType::kLessThanEqual: return "less_than_equal";
-    case ViolationType::kEnum: return "enum";
-    case ViolationType::kDatetimeType: return "datetime_type";
-    case ViolationType::kDatetimeParsing: return "datetime_parsing";
-    case ViolationType::kValueError: return "value_error";
+    case ViolationType::kMissing:
+      return "missing";
+    case ViolationType::kStringType:
+      return "string_type";
+    case ViolationType::kStringUnicode:
+      return "string_unicode";
+    case ViolationType::kStringTooShort:
+      return "string_too_short";
+    case ViolationType::kStringTooLong:
+      return "string_too_long";
+    case ViolationType::kTooLong:
+      return "too_long";
+    case ViolationType::kBoolType:
+      return "bool_type";
+    case ViolationType::kListType:
+      return "list_type";
+    case ViolationType::kIntParsing:
+      return "int_parsing";
+    case ViolationType::kGreaterThanEqual:
+      return "greater_than_equal";
+    case ViolationType::kLessThanEqual:
+      return "less_than_equal";
+    case ViolationType::kEnum:
+      return "enum";
+    case ViolationType::kDatetimeType:
+      return "datetime_type";
+    case ViolationType::kDatetimeParsing:
+      return "datetime_parsing";
+    case ViolationType::kValueError:
+      return "value_error";
   }
   return "value_error";
 }
@@ -51,12 +66,14 @@ FieldViolation string_unicode(Location location) {
 }
 
 FieldViolation string_too_short(Location location, std::size_t min_characters) {
-  return make(std::move(location), "String should have at least " + plural(min_characters, "character"),
+  return make(std::move(location),
+              "String should have at least " + plural(min_characters, "character"),
               ViolationType::kStringTooShort);
 }
 
 FieldViolation string_too_long(Location location, std::size_t max_characters) {
-  return make(std::move(location), "String should have at most " + plural(max_characters, "character"),
+  return make(std::move(location),
+              "String should have at most " + plural(max_characters, "character"),
               ViolationType::kStringTooLong);
 }
 
@@ -82,7 +99,8 @@ FieldViolation int_parsing(Location location) {
 }
 
 FieldViolation greater_than_equal(Location location, std::int64_t min) {
-  return make(std::move(location), "Input should be greater than or equal to " + std::to_string(min),
+  return make(std::move(location),
+              "Input should be greater than or equal to " + std::to_string(min),
               ViolationType::kGreaterThanEqual);
 }
 

@@ -38,7 +38,8 @@ TEST_CASE("each factory gives pydantic's type and message", "[unit]") {
         "Input should be less than or equal to 100");
   check(violation::enumeration({"priority"}, {"low", "medium", "high"}), "enum",
         "Input should be 'low', 'medium' or 'high'");
-  check(violation::enumeration({"order"}, {"desc", "asc"}), "enum", "Input should be 'desc' or 'asc'");
+  check(violation::enumeration({"order"}, {"desc", "asc"}), "enum",
+        "Input should be 'desc' or 'asc'");
   check(violation::datetime_parsing({"due_date"}, " (YYYY-MM-DD)"), "datetime_parsing",
         "Input should be a valid datetime or date (YYYY-MM-DD)");
   check(violation::value_error({"email"}, "Value error, not an email"), "value_error",
