@@ -10,7 +10,7 @@ shared::Result<domain::User> GetCurrentUser::execute(std::string_view token) con
   if (!claims) return claims.error();
   auto user = users_.find_by_id(claims->subject);
   if (!user) return user.error();
-  if (!user->has_value()) return shared::Error::unauthenticated(kUserGone);
+  if (!user->has_value()) return shared::Error::invalid_token(kUserGone);
   return std::move(**user);
 }
 

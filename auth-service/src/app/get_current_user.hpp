@@ -10,7 +10,7 @@ namespace auth::app {
 
 inline constexpr const char* kUserGone = "User no longer exists";
 
-// The user a bearer token names. kUnauthenticated when the token is rejected
+// The user a bearer token names. kInvalidToken when the token is rejected
 // (the verifier's reason) or its user no longer exists (kUserGone).
 class GetCurrentUser {
  public:

@@ -16,14 +16,17 @@
 namespace shared {
 
 enum class ErrorCode {
-  kInvalidArgument,   // the caller sent something that breaks a rule; see violations
-  kNotFound,          // the thing does not exist, or is not the caller's to see
-  kAlreadyExists,     // a uniqueness rule would be broken
-  kUnauthenticated,   // no valid credentials
-  kPermissionDenied,  // valid credentials, but not allowed
-  kRateLimited,       // too many attempts; retry_after says when to try again
-  kUnavailable,       // a dependency (database, worker pool) cannot serve now
-  kInternal,          // a bug or an unexpected failure; never shown in detail
+  kInvalidArgument,       // the caller sent something that breaks a rule; see violations
+  kNotFound,              // the thing does not exist, or is not the caller's to see
+  kAlreadyExists,         // a uniqueness rule would be broken
+  kUnauthenticated,       // no usable credentials were presented, or they were wrong
+  kInvalidToken,          // a bearer token was presented and rejected (bad, expired, gone)
+  kPermissionDenied,      // valid credentials, but not allowed
+  kRateLimited,           // too many attempts; retry_after says when to try again
+  kUnavailable,           // a dependency (database, worker pool) cannot serve now
+  kMalformedInput,        // the input cannot be read at all (not JSON, not an object)
+  kUnsupportedMediaType,  // the input is in a format the endpoint does not take
+  kInternal,              // a bug or an unexpected failure; never shown in detail
 };
 
 // One step of where a broken rule sits, as FastAPI writes `loc`: a name
@@ -87,8 +90,19 @@ struct Error {
   static Error rate_limited(std::string message, std::chrono::seconds retry_after) {
     return {ErrorCode::kRateLimited, std::move(message), {}, retry_after};
   }
-  static Error unavailable(std::string message) {
-    return {ErrorCode::kUnavailable, std::move(message), {}, {}};
+  static Error invalid_token(std::string message) {
+    return {ErrorCode::kInvalidToken, std::move(message), {}, {}};
+  }
+  // `retry_after`, when known, tells the client when to try again.
+  static Error unavailable(std::string message,
+                           std::optional<std::chrono::seconds> retry_after = std::nullopt) {
+    return {ErrorCode::kUnavailable, std::move(message), {}, retry_after};
+  }
+  static Error malformed_input(std::string message) {
+    return {ErrorCode::kMalformedInput, std::move(message), {}, {}};
+  }
+  static Error unsupported_media_type(std::string message) {
+    return {ErrorCode::kUnsupportedMediaType, std::move(message), {}, {}};
   }
   static Error internal(std::string message) {
     return {ErrorCode::kInternal, std::move(message), {}, {}};

@@ -27,6 +27,12 @@ Response validation_response(const std::vector<FieldViolation>& violations) {
   return Response::json(422, {{"detail", detail}});
 }
 
+// Whole seconds, at least 1: "Retry-After: 0" would invite a retry storm.
+std::string retry_after_seconds(std::optional<std::chrono::seconds> retry_after) {
+  const auto seconds = retry_after.value_or(std::chrono::seconds(1)).count();
+  return std::to_string(std::max<long long>(seconds, 1));
+}
+
 }  // namespace
 
 Response error_response(const Error& error) {
@@ -40,30 +46,30 @@ Response error_response(const Error& error) {
       return Response::detail(409, error.message);
     case ErrorCode::kUnauthenticated:
       return Response::detail(401, error.message).with_header("WWW-Authenticate", "Bearer");
+    case ErrorCode::kInvalidToken:
+      return Response::detail(401, error.message)
+          .with_header("WWW-Authenticate", R"(Bearer error="invalid_token")");
     case ErrorCode::kPermissionDenied:
       return Response::detail(403, error.message);
-    case ErrorCode::kRateLimited: {
-      const auto seconds = error.retry_after.value_or(std::chrono::seconds(1)).count();
+    case ErrorCode::kRateLimited:
       return Response::detail(429, error.message)
-          .with_header("Retry-After", std::to_string(std::max<long long>(seconds, 1)));
-    }
-    case ErrorCode::kUnavailable:
+          .with_header("Retry-After", retry_after_seconds(error.retry_after));
+    case ErrorCode::kUnavailable: {
       log::warn("dependency unavailable", {{"reason", error.message}});
-      return Response::detail(503, "Service temporarily unavailable");
+      auto response = Response::detail(503, "Service temporarily unavailable");
+      if (error.retry_after)
+        response.with_header("Retry-After", retry_after_seconds(error.retry_after));
+      return response;
+    }
+    case ErrorCode::kMalformedInput:
+      return Response::detail(400, error.message);
+    case ErrorCode::kUnsupportedMediaType:
+      return Response::detail(415, error.message);
     case ErrorCode::kInternal:
       break;
   }
   log::error("internal error", {{"reason", error.message}});
   return Response::detail(500, "Internal server error");
-}
-
-Response invalid_token_response(std::string_view detail) {
-  return Response::detail(401, detail)
-      .with_header("WWW-Authenticate", R"(Bearer error="invalid_token")");
-}
-
-Response missing_token_response() {
-  return Response::detail(401, "Not authenticated").with_header("WWW-Authenticate", "Bearer");
 }
 
 Response validation_error(FieldViolation violation) {

@@ -1,6 +1,5 @@
 #include "shared/http/json_body.hpp"
 
-#include "shared/http/error_response.hpp"
 #include "shared/violations.hpp"
 
 namespace shared::http {
@@ -10,7 +9,7 @@ bool is_json_media_type(std::string_view media_type) {
   return media_type.starts_with("application/") && media_type.ends_with("+json");
 }
 
-std::variant<nlohmann::json, Response> json_object_body(const Request& request) {
+Result<nlohmann::json> json_object_body(const Request& request) {
   const std::string media_type = request.media_type();
   // FastAPI parses a body without Content-Type as JSON; so do we. Any other
   // declared type is refused rather than guessed at.
@@ -18,24 +17,24 @@ std::variant<nlohmann::json, Response> json_object_body(const Request& request) 
     return unsupported_media_type();
   }
   nlohmann::json parsed = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
-  if (parsed.is_discarded()) return Response::detail(400, "Request body is not valid JSON");
-  if (!parsed.is_object()) return Response::detail(400, "Request body must be a JSON object");
+  if (parsed.is_discarded()) return Error::malformed_input("Request body is not valid JSON");
+  if (!parsed.is_object()) return Error::malformed_input("Request body must be a JSON object");
   return parsed;
 }
 
-std::variant<nlohmann::json, Response> required_json_object_body(const Request& request,
-                                                                 std::string_view also_accepted) {
+Result<nlohmann::json> required_json_object_body(const Request& request,
+                                                 std::string_view also_accepted) {
   const std::string media_type = request.media_type();
   const bool json = media_type.empty() || is_json_media_type(media_type);
   if (!json) return unsupported_media_type(also_accepted);
-  if (request.body.empty()) return validation_error(violation::missing({"body"}));
+  if (request.body.empty()) return Error::invalid_argument({violation::missing({"body"})});
   return json_object_body(request);
 }
 
-Response unsupported_media_type(std::string_view also_accepted) {
+Error unsupported_media_type(std::string_view also_accepted) {
   std::string message = "Content-Type must be application/json";
   if (!also_accepted.empty()) message += " or " + std::string(also_accepted);
-  return Response::detail(415, message);
+  return Error::unsupported_media_type(message);
 }
 
 }  // namespace shared::http

@@ -20,7 +20,7 @@ inline constexpr const char* kBadSubject = "Invalid token subject";
 inline constexpr const char* kInvalidToken = "Invalid token";
 
 inline Error rejected(const char* reason) {
-  return Error::unauthenticated(reason);
+  return Error::invalid_token(reason);
 }
 
 }  // namespace shared::jwt::internal

@@ -55,7 +55,7 @@ class FakeTokenVerifier final : public domain::TokenVerifier {
  public:
   shared::Result<domain::TokenClaims> verify(std::string_view token) const override {
     const auto found = accepted.find(std::string(token));
-    if (found == accepted.end()) return shared::Error::unauthenticated("Invalid token");
+    if (found == accepted.end()) return shared::Error::invalid_token("Invalid token");
     return found->second;
   }
   std::map<std::string, domain::TokenClaims> accepted;

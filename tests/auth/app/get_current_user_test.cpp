@@ -20,10 +20,10 @@ TEST_CASE("the current user is the one the token's sub names", "[unit][me]") {
   CHECK(get.execute("good").value().id == ada->id);
   const auto rejected = get.execute("forged");
   REQUIRE_FALSE(rejected.ok());
-  CHECK(rejected.error().code == ErrorCode::kUnauthenticated);
+  CHECK(rejected.error().code == ErrorCode::kInvalidToken);
   const auto orphan = get.execute("orphan");
   REQUIRE_FALSE(orphan.ok());
-  CHECK(orphan.error().code == ErrorCode::kUnauthenticated);
+  CHECK(orphan.error().code == ErrorCode::kInvalidToken);
   CHECK(orphan.error().message == "User no longer exists");
   users.remove(ada->id);
   CHECK(get.execute("good").error().message == "User no longer exists");

@@ -13,5 +13,5 @@ TEST_CASE("verify passes the verifier's claims or its rejection through", "[unit
   CHECK(claims->subject == "user-1");
   CHECK(claims->email == "a@b.io");
   CHECK(claims->expires_at == 42);
-  CHECK(verify.execute("other").error().code == shared::ErrorCode::kUnauthenticated);
+  CHECK(verify.execute("other").error().code == shared::ErrorCode::kInvalidToken);
 }

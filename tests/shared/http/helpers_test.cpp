@@ -34,34 +34,34 @@ TEST_CASE("client address believes X-Forwarded-For only from trusted proxies", "
 
 TEST_CASE("bearer tokens are taken from the Authorization header", "[unit][http]") {
   Request request;
-  CHECK_FALSE(bearer_token(request).has_value());
+  CHECK(bearer_token(request).error().code == shared::ErrorCode::kUnauthenticated);
   request.headers = {{"authorization", "Bearer abc.def.ghi"}};
-  CHECK(bearer_token(request) == "abc.def.ghi");
+  CHECK(bearer_token(request).value() == "abc.def.ghi");
   request.headers = {{"authorization", "bearer   abc  "}};
-  CHECK(bearer_token(request) == "abc");
+  CHECK(bearer_token(request).value() == "abc");
   request.headers = {{"authorization", "Basic dXNlcjpwYXNz"}};
-  CHECK_FALSE(bearer_token(request).has_value());
+  CHECK_FALSE(bearer_token(request).ok());
   request.headers = {{"authorization", "Bearer "}};
-  CHECK_FALSE(bearer_token(request).has_value());
+  CHECK_FALSE(bearer_token(request).ok());
 }
 
 TEST_CASE("JSON bodies: 415 for other media types, 400 for non-objects", "[unit][http]") {
   Request request;
   request.body = R"({"a": 1})";
   request.headers = {{"content-type", "application/json; charset=utf-8"}};
-  REQUIRE(std::holds_alternative<nlohmann::json>(json_object_body(request)));
+  REQUIRE(json_object_body(request).ok());
 
   request.headers = {};  // no Content-Type: parsed as JSON, as FastAPI does
-  REQUIRE(std::holds_alternative<nlohmann::json>(json_object_body(request)));
+  REQUIRE(json_object_body(request).ok());
 
   request.headers = {{"content-type", "text/plain"}};
-  CHECK(std::get<Response>(json_object_body(request)).status == 415);
+  CHECK(error_response(json_object_body(request).error()).status == 415);
 
   request.headers = {{"content-type", "application/json"}};
   for (const char* body : {"{", "[1,2]", "\"text\"", "42", "", "{\"a\":1} trailing"}) {
     INFO(body);
     request.body = body;
-    CHECK(std::get<Response>(json_object_body(request)).status == 400);
+    CHECK(error_response(json_object_body(request).error()).status == 400);
   }
 }
 
@@ -75,6 +75,19 @@ TEST_CASE("error codes map to the contract's statuses and headers", "[unit][http
   CHECK(unauthenticated.status == 401);
   CHECK(unauthenticated.headers.at(0) ==
         std::pair<std::string, std::string>{"WWW-Authenticate", "Bearer"});
+
+  const auto rejected = error_response(Error::invalid_token("Token has expired"));
+  CHECK(rejected.status == 401);
+  CHECK(rejected.headers.at(0) ==
+        std::pair<std::string, std::string>{"WWW-Authenticate", R"(Bearer error="invalid_token")"});
+
+  CHECK(error_response(Error::malformed_input("Request body is not valid JSON")).status == 400);
+  CHECK(error_response(Error::unsupported_media_type("Content-Type must be ...")).status == 415);
+
+  const auto busy = error_response(Error::unavailable("queue full", std::chrono::seconds(1)));
+  CHECK(busy.status == 503);
+  CHECK(busy.headers.at(0) == std::pair<std::string, std::string>{"Retry-After", "1"});
+  CHECK(error_response(Error::unavailable("database down")).headers.empty());
 
   const auto limited = error_response(Error::rate_limited("slow down", std::chrono::seconds(42)));
   CHECK(limited.status == 429);

@@ -7,6 +7,7 @@
 #include <memory>
 #include <thread>
 
+#include "shared/http/error_response.hpp"
 #include "shared/http/json_body.hpp"
 #include "shared/http/server.hpp"
 
@@ -20,8 +21,8 @@ inline shared::http::Router sample_routes() {
   });
   router.add("POST", "/echo", [](const Request& r) {
     auto body = json_object_body(r);
-    if (auto* error = std::get_if<Response>(&body)) return *error;
-    return Response::json(200, std::get<nlohmann::json>(body));
+    if (!body) return error_response(body.error());
+    return Response::json(200, *body);
   });
   router.add("GET", "/items/{id}", [](const Request& r) {
     return Response::json(200,

@@ -43,7 +43,7 @@ TEST_CASE("shape: not exactly three dot-separated segments is refused") {
     INFO("token " << token);
     const auto result = verifier.verify(token);
     REQUIRE_FALSE(result.ok());
-    CHECK(result.error().code == shared::ErrorCode::kUnauthenticated);
+    CHECK(result.error().code == shared::ErrorCode::kInvalidToken);
   }
   require_rejected(verifier.verify(header_payload), "Malformed token");
   require_rejected(verifier.verify(good + ".extra"), "Malformed token");

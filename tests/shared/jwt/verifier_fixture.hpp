@@ -57,7 +57,7 @@ inline std::string signed_token(const nlohmann::json& claims, const std::string&
 inline void require_rejected(const shared::Result<shared::jwt::VerifiedToken>& result,
                              const std::string& reason) {
   REQUIRE_FALSE(result.ok());
-  CHECK(result.error().code == shared::ErrorCode::kUnauthenticated);
+  CHECK(result.error().code == shared::ErrorCode::kInvalidToken);
   CHECK(result.error().message == reason);
 }
 

@@ -34,20 +34,17 @@ void answer_on_workers(workers::BoundedWorkerPool& workers, Responder responder,
     shared_responder->send(work());
   });
   if (!queued) {
-    shared::log::warn("password hashing queue full, answering 503");
-    shared_responder->send(
-        shared::http::error_response(shared::Error::unavailable("password hashing queue full"))
-            .with_header("Retry-After", "1"));
+    shared_responder->send(shared::http::error_response(
+        shared::Error::unavailable("password hashing queue full", std::chrono::seconds(1))));
   }
 }
 
 void sign_up(const app::SignUp& use_case, workers::BoundedWorkerPool& workers,
              const Request& request, Responder responder) {
   auto command = sign_up_command(request);
-  if (auto* response = std::get_if<Response>(&command)) return responder.send(std::move(*response));
+  if (!command) return responder.send(shared::http::error_response(command.error()));
   answer_on_workers(
-      workers, std::move(responder),
-      [&use_case, command = std::get<app::SignUpCommand>(std::move(command))] {
+      workers, std::move(responder), [&use_case, command = std::move(command).value()] {
         const auto user = use_case.execute(command);
         if (!user) return error_in_body(user.error());
         shared::log::info("user signed up", {{"user_id", user->id}});
@@ -58,9 +55,9 @@ void sign_up(const app::SignUp& use_case, workers::BoundedWorkerPool& workers,
 void log_in(const app::LogIn& use_case, workers::BoundedWorkerPool& workers, const Request& request,
             Responder responder) {
   auto command = log_in_command(request);
-  if (auto* response = std::get_if<Response>(&command)) return responder.send(std::move(*response));
+  if (!command) return responder.send(shared::http::error_response(command.error()));
   answer_on_workers(workers, std::move(responder),
-                    [&use_case, command = std::get<app::LogInCommand>(std::move(command))] {
+                    [&use_case, command = std::move(command).value()] {
                       const auto token = use_case.execute(command);
                       if (!token) {
                         shared::log::info("login refused", {{"client", command.client_address}});
@@ -72,13 +69,10 @@ void log_in(const app::LogIn& use_case, workers::BoundedWorkerPool& workers, con
 
 Response me(const app::GetCurrentUser& use_case, const Request& request) {
   const auto token = shared::http::bearer_token(request);
-  if (!token) return shared::http::missing_token_response();
+  if (!token) return shared::http::error_response(token.error());
   const auto user = use_case.execute(*token);
-  if (user) return Response::json(200, user_json(*user));
-  if (user.error().code == shared::ErrorCode::kUnauthenticated) {
-    return shared::http::invalid_token_response(user.error().message);
-  }
-  return shared::http::error_response(user.error());
+  if (!user) return shared::http::error_response(user.error());
+  return Response::json(200, user_json(*user));
 }
 
 // A header value must not be able to split the response.
@@ -91,14 +85,9 @@ bool header_safe(std::string_view value) {
 
 Response verify(const app::VerifyToken& use_case, const Request& request) {
   const auto token = shared::http::bearer_token(request);
-  if (!token) return shared::http::missing_token_response();
+  if (!token) return shared::http::error_response(token.error());
   const auto claims = use_case.execute(*token);
-  if (!claims) {
-    if (claims.error().code == shared::ErrorCode::kUnauthenticated) {
-      return shared::http::invalid_token_response(claims.error().message);
-    }
-    return shared::http::error_response(claims.error());
-  }
+  if (!claims) return shared::http::error_response(claims.error());
   nlohmann::json body = {{"sub", claims->subject}, {"email", nullptr}, {"exp", claims->expires_at}};
   if (claims->email) body["email"] = *claims->email;
   auto response = Response::json(200, body);

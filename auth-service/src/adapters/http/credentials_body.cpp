@@ -12,7 +12,6 @@ namespace auth::adapters::http {
 namespace {
 
 using shared::FieldViolation;
-using shared::http::Response;
 
 struct Credentials {
   std::string login;
@@ -21,8 +20,8 @@ struct Credentials {
 
 // Reads string fields `names` of a JSON object in FastAPI's way: every
 // problem is reported, each at ["body", <name>].
-std::variant<Credentials, Response> credentials_from_json(const nlohmann::json& body,
-                                                          const char* login_name) {
+shared::Result<Credentials> credentials_from_json(const nlohmann::json& body,
+                                                  const char* login_name) {
   std::vector<FieldViolation> violations;
   std::string values[2];
   const char* names[2] = {login_name, "password"};
@@ -36,25 +35,23 @@ std::variant<Credentials, Response> credentials_from_json(const nlohmann::json& 
       values[i] = member->get<std::string>();
     }
   }
-  if (!violations.empty()) {
-    return shared::http::error_response(shared::Error::invalid_argument(std::move(violations)));
-  }
+  if (!violations.empty()) return shared::Error::invalid_argument(std::move(violations));
   return Credentials{std::move(values[0]), std::move(values[1])};
 }
 
 constexpr std::string_view kFormMediaType = "application/x-www-form-urlencoded";
 
 // `also_accepted`: the other media type the endpoint takes, for its 415.
-std::variant<Credentials, Response> json_credentials(const shared::http::Request& request,
-                                                     std::string_view also_accepted = {}) {
+shared::Result<Credentials> json_credentials(const shared::http::Request& request,
+                                             std::string_view also_accepted = {}) {
   auto body = shared::http::required_json_object_body(request, also_accepted);
-  if (auto* response = std::get_if<Response>(&body)) return std::move(*response);
-  return credentials_from_json(std::get<nlohmann::json>(body), "email");
+  if (!body) return body.error();
+  return credentials_from_json(*body, "email");
 }
 
 // Form values are arbitrary bytes after percent-decoding; JSON ones are
 // already valid UTF-8.
-std::variant<Credentials, Response> form_credentials(const shared::http::Request& request) {
+shared::Result<Credentials> form_credentials(const shared::http::Request& request) {
   const auto fields = parse_form_urlencoded(request.body);
   std::vector<FieldViolation> violations;
   std::string values[2];
@@ -69,27 +66,25 @@ std::variant<Credentials, Response> form_credentials(const shared::http::Request
       values[i] = std::move(*value);
     }
   }
-  if (!violations.empty()) {
-    return shared::http::error_response(shared::Error::invalid_argument(std::move(violations)));
-  }
+  if (!violations.empty()) return shared::Error::invalid_argument(std::move(violations));
   return Credentials{std::move(values[0]), std::move(values[1])};
 }
 
 }  // namespace
 
-std::variant<app::SignUpCommand, Response> sign_up_command(const shared::http::Request& request) {
+shared::Result<app::SignUpCommand> sign_up_command(const shared::http::Request& request) {
   auto credentials = json_credentials(request);
-  if (auto* response = std::get_if<Response>(&credentials)) return std::move(*response);
-  auto& [email, password] = std::get<Credentials>(credentials);
+  if (!credentials) return credentials.error();
+  auto [email, password] = std::move(credentials).value();
   return app::SignUpCommand{std::move(email), std::move(password)};
 }
 
-std::variant<app::LogInCommand, Response> log_in_command(const shared::http::Request& request) {
+shared::Result<app::LogInCommand> log_in_command(const shared::http::Request& request) {
   const bool is_form = request.media_type() == kFormMediaType;
   auto credentials =
       is_form ? form_credentials(request) : json_credentials(request, kFormMediaType);
-  if (auto* response = std::get_if<Response>(&credentials)) return std::move(*response);
-  auto& [email, password] = std::get<Credentials>(credentials);
+  if (!credentials) return credentials.error();
+  auto [email, password] = std::move(credentials).value();
   return app::LogInCommand{std::move(email), std::move(password), request.client_address};
 }
 

@@ -1,25 +1,23 @@
 #pragma once
-// Request bodies → use-case commands, with FastAPI's answers for bodies that
-// do not even have the right shape: 415 (content type), 400 (not JSON / not
-// an object), 422 "missing" / "string_type" (field absent / not a string).
+// Request bodies → use-case commands, with FastAPI's problems for bodies
+// that do not even have the right shape: an unsupported media type (415),
+// not JSON or not an object (400), a field absent or not a string (422
+// "missing" / "string_type"), all located in the body, as errors for
+// error_response().
 // Value rules (email format, password length) are the domain's.
-
-#include <variant>
 
 #include "auth/app/log_in.hpp"
 #include "auth/app/sign_up.hpp"
 #include "shared/http/request.hpp"
-#include "shared/http/response.hpp"
+#include "shared/result.hpp"
 
 namespace auth::adapters::http {
 
 // JSON {"email", "password"}.
-std::variant<app::SignUpCommand, shared::http::Response> sign_up_command(
-    const shared::http::Request& request);
+shared::Result<app::SignUpCommand> sign_up_command(const shared::http::Request& request);
 
 // JSON {"email", "password"}, or the OAuth2 password form
 // (application/x-www-form-urlencoded `username=...&password=...`).
-std::variant<app::LogInCommand, shared::http::Response> log_in_command(
-    const shared::http::Request& request);
+shared::Result<app::LogInCommand> log_in_command(const shared::http::Request& request);
 
 }  // namespace auth::adapters::http

@@ -6,7 +6,7 @@
 
 namespace auth::domain {
 
-// Checks a bearer token against every rule of the contract. kUnauthenticated
+// Checks a bearer token against every rule of the contract. kInvalidToken
 // with a short reason, safe to show the client, when it is rejected.
 class TokenVerifier {
  public:

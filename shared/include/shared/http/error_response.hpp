@@ -3,8 +3,10 @@
 //   kInvalidArgument  → 422 {"detail": [{"loc", "msg", "type"}...]} (FastAPI's shape)
 //   kNotFound         → 404      kAlreadyExists → 409
 //   kUnauthenticated  → 401 with WWW-Authenticate: Bearer
+//   kInvalidToken     → 401 with WWW-Authenticate: Bearer error="invalid_token"
 //   kPermissionDenied → 403      kRateLimited   → 429 with Retry-After
-//   kUnavailable      → 503 "Service temporarily unavailable"
+//   kUnavailable      → 503 "Service temporarily unavailable" (Retry-After when known)
+//   kMalformedInput   → 400      kUnsupportedMediaType → 415
 //   kInternal         → 500 "Internal server error" (the message is logged, never sent)
 
 #include "shared/http/response.hpp"
@@ -13,11 +15,6 @@
 namespace shared::http {
 
 Response error_response(const Error& error);
-
-// 401 for a bearer token that was sent but rejected: adds error="invalid_token".
-Response invalid_token_response(std::string_view detail);
-// 401 for a request that carried no usable bearer token at all.
-Response missing_token_response();
 
 // 422 for one problem, from the catalogue in shared/violations.hpp.
 Response validation_error(FieldViolation violation);

@@ -43,7 +43,7 @@ class JwtVerifier {
   explicit JwtVerifier(config::JwtSettings settings,
                        const time::Clock& clock = time::system_clock());
 
-  // kUnauthenticated with a short reason (safe to show to the client) when
+  // kInvalidToken with a short reason (safe to show to the client) when
   // the token is rejected; never throws. Thread-safe: one verifier may serve
   // every HTTP thread.
   Result<VerifiedToken> verify(std::string_view token) const;

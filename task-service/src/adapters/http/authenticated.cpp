@@ -9,9 +9,9 @@ shared::http::SyncHandler authenticated(const domain::TokenVerifier& verifier,
                                         AuthenticatedHandler handler) {
   return [&verifier, handler = std::move(handler)](const shared::http::Request& request) {
     const auto token = shared::http::bearer_token(request);
-    if (!token) return shared::http::missing_token_response();
+    if (!token) return shared::http::error_response(token.error());
     const auto caller = verifier.verify(*token);
-    if (!caller) return shared::http::invalid_token_response(caller.error().message);
+    if (!caller) return shared::http::error_response(caller.error());
     return handler(request, *caller);
   };
 }

@@ -39,8 +39,8 @@ Response list(domain::TaskRepository& tasks, const Request& request, const UserI
 
 Response create(domain::TaskRepository& tasks, const Request& request, const UserId& caller) {
   auto body = shared::http::required_json_object_body(request);
-  if (auto* response = std::get_if<Response>(&body)) return std::move(*response);
-  const auto new_task = new_task_from_body(std::get<nlohmann::json>(body));
+  if (!body) return error_response(body.error());
+  const auto new_task = new_task_from_body(*body);
   if (!new_task) return error_response(new_task.error());
   const auto created = app::create_task(tasks, caller, *new_task);
   if (!created) return error_response(created.error());
@@ -60,8 +60,8 @@ Response update(domain::TaskRepository& tasks, const Request& request, const Use
   const auto id = task_id_from_path(request);
   if (!id) return error_response(id.error());
   auto body = shared::http::required_json_object_body(request);
-  if (auto* response = std::get_if<Response>(&body)) return std::move(*response);
-  const auto changes = task_changes_from_body(std::get<nlohmann::json>(body));
+  if (!body) return error_response(body.error());
+  const auto changes = task_changes_from_body(*body);
   if (!changes) return error_response(changes.error());
   const auto task = app::update_task(tasks, caller, *id, *changes);
   if (!task) return error_response(task.error());
@@ -75,8 +75,8 @@ Response complete(domain::TaskRepository& tasks, const Request& request, const U
   std::optional<bool> completed;
   if (!request.body.empty()) {
     auto body = shared::http::json_object_body(request);
-    if (auto* response = std::get_if<Response>(&body)) return std::move(*response);
-    const auto requested = completion_from_body(std::get<nlohmann::json>(body));
+    if (!body) return error_response(body.error());
+    const auto requested = completion_from_body(*body);
     if (!requested) return error_response(requested.error());
     completed = *requested;
   }

@@ -6,7 +6,7 @@ shared::Result<domain::UserId> SharedJwtTokenVerifier::verify(std::string_view t
   auto verified = verifier_.verify(token);
   if (!verified) return verified.error();
   if (auto user = domain::UserId::parse(verified->subject)) return *user;
-  return shared::Error::unauthenticated("Invalid token subject");
+  return shared::Error::invalid_token("Invalid token subject");
 }
 
 }  // namespace task::adapters::jwt

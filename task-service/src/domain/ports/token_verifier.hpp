@@ -14,7 +14,7 @@ class TokenVerifier {
  public:
   virtual ~TokenVerifier() = default;
 
-  // The token's subject, or kUnauthenticated with a short reason that is
+  // The token's subject, or kInvalidToken with a short reason that is
   // safe to show the client. Must be thread-safe: every request calls it.
   virtual shared::Result<UserId> verify(std::string_view token) const = 0;
 };

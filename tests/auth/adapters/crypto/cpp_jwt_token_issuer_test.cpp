@@ -98,7 +98,7 @@ TEST_CASE("the shared verifier accepts issued tokens, and kid appears with rotat
   CppJwtTokenIssuer other(
       {std::string(40, 'o'), "todo-auth", "todo-api", std::chrono::seconds(60), {}}, clock);
   CHECK(verifier.verify(other.issue(ada()).value().access_token).error().code ==
-        shared::ErrorCode::kUnauthenticated);
+        shared::ErrorCode::kInvalidToken);
 }
 
 TEST_CASE("an empty issuer or audience leaves that claim out", "[unit][jwt]") {
