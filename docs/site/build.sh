@@ -6,8 +6,8 @@
 #   initializer.js               its settings                  -> /docs/initializer.js
 #   swagger-ui-bundle.js, swagger-ui.css, favicons, licence    -> /docs/<name>
 # Swagger UI's files come from the npm package swagger-ui-dist, pinned by
-# package-lock.json and installed here with `npm ci` (only when missing or
-# when the lock file changed); they are never committed.
+# package-lock.json and installed with scripts/npm-ci.sh (only when missing
+# or when the lock file changed); they are never committed.
 #
 # Usage: docs/site/build.sh <out dir>
 # The output directory is updated file by file with renames, so a running
@@ -20,18 +20,8 @@ readonly out=$1
 staging=""  # the temporary build directory, removed on any exit
 trap '[[ -z $staging ]] || rm -rf "$staging"' EXIT
 
-install_packages() {
-  local stamp=$site_dir/node_modules/.installed-package-lock.json
-  if [[ -f $stamp ]] && cmp -s "$site_dir/package-lock.json" "$stamp"; then
-    return 0
-  fi
-  command -v npm >/dev/null || { echo "build.sh: npm is not installed" >&2; return 1; }
-  npm ci --prefix "$site_dir" --no-audit --no-fund --loglevel=error >/dev/null
-  cp "$site_dir/package-lock.json" "$stamp"
-}
-
 main() {
-  install_packages
+  "$site_dir/../../scripts/npm-ci.sh" "$site_dir"
   mkdir -p "$out"
   local file
   staging=$(mktemp -d "$out/.build.XXXXXX")

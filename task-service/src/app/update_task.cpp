@@ -10,7 +10,7 @@ shared::Result<domain::Task> update_task(domain::TaskRepository& tasks,
   auto updated = tasks.update(caller, id, changes);
   if (!updated) return updated.error();
   if (!*updated) return task_not_found();
-  return std::move(**updated);
+  return std::move(updated).value().value();  // moved, not copied
 }
 
 }  // namespace task::app
