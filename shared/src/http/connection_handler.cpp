@@ -46,7 +46,7 @@ ConnectionHandler::ConnectionHandler(std::shared_ptr<ServerState> state)
 ConnectionHandler::~ConnectionHandler() {
   // The server has stopped (after its drain): end every connection this
   // thread still holds. Nothing is dispatched any more.
-  for (auto& connection : all_) connection->abort();
+  for (auto& [key, connection] : all_) connection->abort();
 }
 
 void ConnectionHandler::onConnection(const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
@@ -63,7 +63,7 @@ void ConnectionHandler::onConnection(const std::shared_ptr<Pistache::Tcp::Peer>&
       state_, std::move(socket), peer->address().host(),
       [queue = queue_](std::weak_ptr<Connection> c) { queue->push(std::move(c)); });
   by_peer_.emplace(peer.get(), connection);
-  all_.push_back(std::move(connection));
+  all_.emplace(connection.get(), connection);
 }
 
 void ConnectionHandler::onInput(const char* buffer, size_t length,
@@ -78,24 +78,28 @@ void ConnectionHandler::onDisconnection(const std::shared_ptr<Pistache::Tcp::Pee
   const auto connection = std::move(it->second);
   by_peer_.erase(it);
   connection->on_input_ended();
-  forget_finished();
+  forget_if_finished(connection);
 }
 
 void ConnectionHandler::on_wake() {
   for (auto& weak : queue_->take()) {
-    if (const auto connection = weak.lock()) connection->resume();
+    if (const auto connection = weak.lock()) {
+      connection->resume();
+      forget_if_finished(connection);
+    }
   }
-  forget_finished();
 }
 
+// Also the sweep for connections that finished on another thread (an answer
+// whose write failed), which no event on this thread names.
 void ConnectionHandler::on_tick() {
   const auto now = Connection::Clock::now();
-  for (const auto& connection : all_) connection->on_tick(now);
-  forget_finished();
+  for (const auto& [key, connection] : all_) connection->on_tick(now);
+  std::erase_if(all_, [](const auto& entry) { return entry.second->finished(); });
 }
 
-void ConnectionHandler::forget_finished() {
-  std::erase_if(all_, [](const auto& connection) { return connection->finished(); });
+void ConnectionHandler::forget_if_finished(const std::shared_ptr<Connection>& connection) {
+  if (connection->finished()) all_.erase(connection.get());
 }
 
 // --- the transport ---------------------------------------------------------------

@@ -43,7 +43,8 @@ class ConnectionHandler : public Pistache::Tcp::Handler {
   void on_tick();
 
  private:
-  void forget_finished();
+  // Drops `connection` once it has nothing left to do.
+  void forget_if_finished(const std::shared_ptr<Connection>& connection);
 
   // The wake-up queue, shared with the connections' callbacks so that an
   // answer finished after this handler is gone still finds a live (if
@@ -62,9 +63,10 @@ class ConnectionHandler : public Pistache::Tcp::Handler {
   std::shared_ptr<ServerState> state_;
   std::shared_ptr<WakeQueue> queue_;
   // Reactor thread only. A connection stays after its peer's EOF until it
-  // has answered what it read (`all_`); `by_peer_` routes input.
+  // has answered what it read (`all_`); `by_peer_` routes input. Keyed by
+  // address, so a connection leaves in constant time however many there are.
   std::unordered_map<const Pistache::Tcp::Peer*, std::shared_ptr<Connection>> by_peer_;
-  std::vector<std::shared_ptr<Connection>> all_;
+  std::unordered_map<const Connection*, std::shared_ptr<Connection>> all_;
 };
 
 class ConnectionTransport : public Pistache::Tcp::Transport {
