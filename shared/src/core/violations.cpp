@@ -11,6 +11,12 @@ FieldViolation make(Location location, std::string message, ViolationType type) 
   return {std::move(location), std::move(message), std::string(violation_type_name(type))};
 }
 
+// pydantic words a value of the wrong JSON type and an unparsable string
+// alike; only the type tells them apart.
+std::string not_a_datetime(std::string_view expected) {
+  return "Input should be a valid datetime or date" + std::string(expected);
+}
+
 }  // namespace
 
 std::string_view violation_type_name(ViolationType type) {
@@ -121,15 +127,11 @@ FieldViolation enumeration(Location location, const std::vector<std::string_view
 }
 
 FieldViolation datetime_type(Location location, std::string_view expected) {
-  return make(std::move(location),
-              "Input should be a valid datetime or date" + std::string(expected),
-              ViolationType::kDatetimeType);
+  return make(std::move(location), not_a_datetime(expected), ViolationType::kDatetimeType);
 }
 
 FieldViolation datetime_parsing(Location location, std::string_view expected) {
-  return make(std::move(location),
-              "Input should be a valid datetime or date" + std::string(expected),
-              ViolationType::kDatetimeParsing);
+  return make(std::move(location), not_a_datetime(expected), ViolationType::kDatetimeParsing);
 }
 
 FieldViolation value_error(Location location, std::string message) {

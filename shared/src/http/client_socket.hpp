@@ -26,13 +26,7 @@ class ClientSocket {
   static ClientSocket duplicate(int fd) { return ClientSocket(::dup(fd)); }
 
   ClientSocket(ClientSocket&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-  ClientSocket& operator=(ClientSocket&& other) noexcept {
-    if (this != &other) {
-      reset();
-      fd_ = std::exchange(other.fd_, -1);
-    }
-    return *this;
-  }
+  ClientSocket& operator=(ClientSocket&&) = delete;
   ClientSocket(const ClientSocket&) = delete;
   ClientSocket& operator=(const ClientSocket&) = delete;
   ~ClientSocket() { reset(); }

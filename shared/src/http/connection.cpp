@@ -1,7 +1,5 @@
 #include "connection.hpp"
 
-#include "shared/log/logging.hpp"
-
 #include "dispatch.hpp"
 
 namespace shared::http {

@@ -72,8 +72,4 @@ Response error_response(const Error& error) {
   return Response::detail(500, "Internal server error");
 }
 
-Response validation_error(FieldViolation violation) {
-  return validation_response({std::move(violation)});
-}
-
 }  // namespace shared::http

@@ -3,6 +3,16 @@
 #include "shared/violations.hpp"
 
 namespace shared::http {
+namespace {
+
+// kUnsupportedMediaType for a body of another type than JSON (or `also_accepted`).
+Error unsupported_media_type(std::string_view also_accepted = {}) {
+  std::string message = "Content-Type must be application/json";
+  if (!also_accepted.empty()) message += " or " + std::string(also_accepted);
+  return Error::unsupported_media_type(message);
+}
+
+}  // namespace
 
 bool is_json_media_type(std::string_view media_type) {
   if (media_type == "application/json") return true;
@@ -29,12 +39,6 @@ Result<nlohmann::json> required_json_object_body(const Request& request,
   if (!json) return unsupported_media_type(also_accepted);
   if (request.body.empty()) return Error::invalid_argument({violation::missing({"body"})});
   return json_object_body(request);
-}
-
-Error unsupported_media_type(std::string_view also_accepted) {
-  std::string message = "Content-Type must be application/json";
-  if (!also_accepted.empty()) message += " or " + std::string(also_accepted);
-  return Error::unsupported_media_type(message);
 }
 
 }  // namespace shared::http

@@ -1,7 +1,6 @@
 #include "shared/http/server.hpp"
 
 #include <csignal>
-#include <mutex>
 #include <thread>
 
 #include <pistache/listener.h>
@@ -23,6 +22,15 @@ sigset_t shutdown_signals() {
   return set;
 }
 
+ConnectionLimits connection_limits(const ServerOptions& options) {
+  ConnectionLimits limits;
+  limits.parser.max_body_bytes = options.max_body_bytes;
+  limits.parser.max_head_bytes = options.max_header_bytes;
+  limits.request_timeout = options.request_timeout;
+  limits.keepalive_timeout = options.keepalive_timeout;
+  return limits;
+}
+
 }  // namespace
 
 ServerOptions server_options_from(const config::HttpSettings& settings) {
@@ -35,19 +43,6 @@ ServerOptions server_options_from(const config::HttpSettings& settings) {
   options.trusted_proxies = settings.trusted_proxies;
   return options;
 }
-
-namespace {
-
-ConnectionLimits connection_limits(const ServerOptions& options) {
-  ConnectionLimits limits;
-  limits.parser.max_body_bytes = options.max_body_bytes;
-  limits.parser.max_head_bytes = options.max_header_bytes;
-  limits.request_timeout = options.request_timeout;
-  limits.keepalive_timeout = options.keepalive_timeout;
-  return limits;
-}
-
-}  // namespace
 
 void block_shutdown_signals() {
   sigset_t set = shutdown_signals();

@@ -16,7 +16,4 @@ namespace shared::http {
 
 Response error_response(const Error& error);
 
-// 422 for one problem, from the catalogue in shared/violations.hpp.
-Response validation_error(FieldViolation violation);
-
 }  // namespace shared::http

@@ -23,9 +23,6 @@ Result<nlohmann::json> json_object_body(const Request& request);
 Result<nlohmann::json> required_json_object_body(const Request& request,
                                                  std::string_view also_accepted = {});
 
-// kUnsupportedMediaType for a body of another type than JSON (or `also_accepted`).
-Error unsupported_media_type(std::string_view also_accepted = {});
-
 // True for application/json and application/*+json, with any parameters.
 bool is_json_media_type(std::string_view media_type);
 
