@@ -1,5 +1,5 @@
 // task-service's composition root: configuration → logging → database pool →
-// migrations → adapters → routes → server. Nothing else builds an adapter.
+// migrations → adapters → use cases → routes → server. Nothing else builds an adapter.
 //
 //   task-service                 serve until SIGTERM/SIGINT, then drain
 //   task-service --migrate-only  apply the schema migrations and exit 0
@@ -32,6 +32,13 @@ int main(int argc, char** argv) {
   task::adapters::postgres::SociTaskRepository tasks(pool);
   const task::adapters::jwt::SharedJwtTokenVerifier verifier(settings.jwt);
 
+  const task::app::ListTasks list_tasks(tasks);
+  const task::app::CreateTask create_task(tasks);
+  const task::app::GetTask get_task(tasks);
+  const task::app::UpdateTask update_task(tasks);
+  const task::app::CompleteTask complete_task(tasks);
+  const task::app::DeleteTask delete_task(tasks);
+
   shared::metrics::Registry metrics(kServiceName);
   metrics.add_gauge("db_pool_in_use", "Database connections leased right now.",
                     [&pool] { return static_cast<double>(pool.stats().in_use); });
@@ -39,7 +46,9 @@ int main(int argc, char** argv) {
                     [&pool] { return static_cast<double>(pool.stats().idle); });
 
   shared::http::Router router;
-  task::adapters::http::add_task_routes(router, tasks, verifier);
+  task::adapters::http::add_task_routes(
+      router, {list_tasks, create_task, get_task, update_task, complete_task, delete_task},
+      verifier);
   shared::http::Server server(shared::http::server_options_from(settings.http), std::move(router),
                               metrics, {.dependencies_ready = [&pool] { return pool.ping(); }});
   const auto port = server.start();

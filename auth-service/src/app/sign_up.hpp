@@ -1,6 +1,5 @@
 #pragma once
-#include <string>
-
+#include "auth/domain/new_account.hpp"
 #include "auth/domain/ports/password_hasher.hpp"
 #include "auth/domain/ports/user_repository.hpp"
 #include "auth/domain/user.hpp"
@@ -9,13 +8,11 @@
 namespace auth::app {
 
 struct SignUpCommand {
-  std::string email;     // as typed
-  std::string password;  // as typed; never logged
+  domain::NewAccount account;
 };
 
-// Registers a user: validates both fields (all violations at once, located
-// at {"email"} / {"password"}), refuses a taken email (kAlreadyExists, in any
-// letter case), hashes the password and stores the user.
+// Registers a user: refuses a taken email (kAlreadyExists, in any letter
+// case), hashes the password and stores the user.
 class SignUp {
  public:
   SignUp(domain::UserRepository& users, domain::PasswordHasher& hasher);

@@ -4,10 +4,8 @@
 
 namespace task::app {
 
-shared::Result<domain::Task> complete_task(domain::TaskRepository& tasks,
-                                           const domain::UserId& caller, domain::TaskId id,
-                                           std::optional<bool> completed) {
-  auto changed = tasks.set_completed(caller, id, completed);
+shared::Result<domain::Task> CompleteTask::execute(const CompleteTaskCommand& command) const {
+  auto changed = tasks_.set_completed(command.caller, command.id, command.completed);
   if (!changed) return changed.error();
   if (!*changed) return task_not_found();
   return std::move(**changed);

@@ -8,11 +8,22 @@
 
 namespace task::app {
 
+struct CompleteTaskCommand {
+  domain::UserId caller;
+  domain::TaskId id;
+  std::optional<bool> completed;  // nullopt: toggle
+};
+
 // Sets `completed`, or toggles it when nullopt (in one atomic step, so two
 // concurrent toggles never both read the same state); kNotFound when the
 // task is missing or another user's.
-shared::Result<domain::Task> complete_task(domain::TaskRepository& tasks,
-                                           const domain::UserId& caller, domain::TaskId id,
-                                           std::optional<bool> completed);
+class CompleteTask {
+ public:
+  explicit CompleteTask(domain::TaskRepository& tasks) : tasks_(tasks) {}
+  [[nodiscard]] shared::Result<domain::Task> execute(const CompleteTaskCommand& command) const;
+
+ private:
+  domain::TaskRepository& tasks_;
+};
 
 }  // namespace task::app

@@ -2,10 +2,8 @@
 
 namespace task::app {
 
-shared::Result<domain::Task> create_task(domain::TaskRepository& tasks,
-                                         const domain::UserId& caller,
-                                         const domain::NewTask& task) {
-  return tasks.create(caller, task);
+shared::Result<domain::Task> CreateTask::execute(const CreateTaskCommand& command) const {
+  return tasks_.create(command.caller, command.task);
 }
 
 }  // namespace task::app

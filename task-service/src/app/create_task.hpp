@@ -7,8 +7,19 @@
 
 namespace task::app {
 
-// Creates a task owned by `caller`.
-shared::Result<domain::Task> create_task(domain::TaskRepository& tasks,
-                                         const domain::UserId& caller, const domain::NewTask& task);
+struct CreateTaskCommand {
+  domain::UserId caller;  // becomes the owner
+  domain::NewTask task;
+};
+
+// Creates a task owned by the caller.
+class CreateTask {
+ public:
+  explicit CreateTask(domain::TaskRepository& tasks) : tasks_(tasks) {}
+  [[nodiscard]] shared::Result<domain::Task> execute(const CreateTaskCommand& command) const;
+
+ private:
+  domain::TaskRepository& tasks_;
+};
 
 }  // namespace task::app

@@ -4,9 +4,8 @@
 
 namespace task::app {
 
-shared::Result<void> delete_task(domain::TaskRepository& tasks, const domain::UserId& caller,
-                                 domain::TaskId id) {
-  auto removed = tasks.remove(caller, id);
+shared::Result<void> DeleteTask::execute(const DeleteTaskCommand& command) const {
+  auto removed = tasks_.remove(command.caller, command.id);
   if (!removed) return removed.error();
   if (!*removed) return task_not_found();
   return {};

@@ -6,8 +6,19 @@
 
 namespace task::app {
 
+struct DeleteTaskCommand {
+  domain::UserId caller;
+  domain::TaskId id;
+};
+
 // kNotFound when the task is missing (already deleted) or another user's.
-shared::Result<void> delete_task(domain::TaskRepository& tasks, const domain::UserId& caller,
-                                 domain::TaskId id);
+class DeleteTask {
+ public:
+  explicit DeleteTask(domain::TaskRepository& tasks) : tasks_(tasks) {}
+  [[nodiscard]] shared::Result<void> execute(const DeleteTaskCommand& command) const;
+
+ private:
+  domain::TaskRepository& tasks_;
+};
 
 }  // namespace task::app

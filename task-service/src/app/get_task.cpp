@@ -4,9 +4,8 @@
 
 namespace task::app {
 
-shared::Result<domain::Task> get_task(domain::TaskRepository& tasks, const domain::UserId& caller,
-                                      domain::TaskId id) {
-  auto found = tasks.find(caller, id);
+shared::Result<domain::Task> GetTask::execute(const GetTaskCommand& command) const {
+  auto found = tasks_.find(command.caller, command.id);
   if (!found) return found.error();
   if (!*found) return task_not_found();
   return std::move(**found);

@@ -6,8 +6,19 @@
 
 namespace task::app {
 
+struct GetTaskCommand {
+  domain::UserId caller;
+  domain::TaskId id;
+};
+
 // The caller's task `id`; kNotFound when missing or another user's.
-shared::Result<domain::Task> get_task(domain::TaskRepository& tasks, const domain::UserId& caller,
-                                      domain::TaskId id);
+class GetTask {
+ public:
+  explicit GetTask(domain::TaskRepository& tasks) : tasks_(tasks) {}
+  [[nodiscard]] shared::Result<domain::Task> execute(const GetTaskCommand& command) const;
+
+ private:
+  domain::TaskRepository& tasks_;
+};
 
 }  // namespace task::app

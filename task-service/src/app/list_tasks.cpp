@@ -2,10 +2,9 @@
 
 namespace task::app {
 
-shared::Result<domain::Page<domain::Task>> list_tasks(domain::TaskRepository& tasks,
-                                                      const domain::UserId& caller,
-                                                      const domain::TaskQuery& query) {
-  return tasks.list(caller, query);
+shared::Result<domain::Page<domain::Task>> ListTasks::execute(
+    const ListTasksCommand& command) const {
+  return tasks_.list(command.caller, command.query);
 }
 
 }  // namespace task::app

@@ -7,9 +7,20 @@
 
 namespace task::app {
 
+struct ListTasksCommand {
+  domain::UserId caller;
+  domain::TaskQuery query;
+};
+
 // One page of the caller's own tasks and how many matched in all.
-shared::Result<domain::Page<domain::Task>> list_tasks(domain::TaskRepository& tasks,
-                                                      const domain::UserId& caller,
-                                                      const domain::TaskQuery& query);
+class ListTasks {
+ public:
+  explicit ListTasks(domain::TaskRepository& tasks) : tasks_(tasks) {}
+  [[nodiscard]] shared::Result<domain::Page<domain::Task>> execute(
+      const ListTasksCommand& command) const;
+
+ private:
+  domain::TaskRepository& tasks_;
+};
 
 }  // namespace task::app

@@ -4,10 +4,8 @@
 
 namespace task::app {
 
-shared::Result<domain::Task> update_task(domain::TaskRepository& tasks,
-                                         const domain::UserId& caller, domain::TaskId id,
-                                         const domain::TaskChanges& changes) {
-  auto updated = tasks.update(caller, id, changes);
+shared::Result<domain::Task> UpdateTask::execute(const UpdateTaskCommand& command) const {
+  auto updated = tasks_.update(command.caller, command.id, command.changes);
   if (!updated) return updated.error();
   if (!*updated) return task_not_found();
   return std::move(updated).value().value();  // moved, not copied

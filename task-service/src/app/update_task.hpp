@@ -7,10 +7,21 @@
 
 namespace task::app {
 
+struct UpdateTaskCommand {
+  domain::UserId caller;
+  domain::TaskId id;
+  domain::TaskChanges changes;
+};
+
 // PUT and PATCH alike: applies the fields present; kNotFound when the task
 // is missing or another user's.
-shared::Result<domain::Task> update_task(domain::TaskRepository& tasks,
-                                         const domain::UserId& caller, domain::TaskId id,
-                                         const domain::TaskChanges& changes);
+class UpdateTask {
+ public:
+  explicit UpdateTask(domain::TaskRepository& tasks) : tasks_(tasks) {}
+  [[nodiscard]] shared::Result<domain::Task> execute(const UpdateTaskCommand& command) const;
+
+ private:
+  domain::TaskRepository& tasks_;
+};
 
 }  // namespace task::app

@@ -1,10 +1,13 @@
+// InMemoryUserRepository against the UserRepository contract suite.
 #include "auth/adapters/memory/in_memory_user_repository.hpp"
 
-#include "auth/adapters/user_repository_contract.hpp"
 #include "shared/time/clock.hpp"
 
-TEST_CASE("InMemoryUserRepository keeps the UserRepository contract", "[unit][repository]") {
-  shared::time::SystemClock clock;
-  auth::adapters::memory::InMemoryUserRepository users(clock);
-  auth::testing::check_user_repository_contract(users);
+#include "contract/user_repository_contract.hpp"
+
+namespace auth_contract {
+std::unique_ptr<auth::domain::UserRepository> make_repository_under_test() {
+  static const shared::time::SystemClock clock;
+  return std::make_unique<auth::adapters::memory::InMemoryUserRepository>(clock);
 }
+}  // namespace auth_contract

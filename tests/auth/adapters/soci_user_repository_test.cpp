@@ -1,17 +1,36 @@
+// SociUserRepository against the UserRepository contract suite on a real
+// PostgreSQL, plus what only the SQL adapter must prove.
 #include "auth/adapters/postgres/soci_user_repository.hpp"
 
+#include <catch2/catch.hpp>
+
 #include "auth/adapters/postgres/migrations.hpp"
-#include "auth/adapters/user_repository_contract.hpp"
 #include "shared/db/migration_runner.hpp"
 
+#include "contract/user_repository_contract.hpp"
 #include "support/test_database.hpp"
 
-TEST_CASE("SociUserRepository keeps the UserRepository contract", "[integration][repository]") {
-  shared::db::ConnectionPool pool({test_support::create_test_database("auth_repo"), 8});
-  REQUIRE(shared::db::apply_migrations(pool, auth::adapters::postgres::migrations()).ok());
-  auth::adapters::postgres::SociUserRepository users(pool);
-  auth::testing::check_user_repository_contract(users);
+namespace {
+
+// One migrated database for the whole run: contract tests isolate themselves
+// by address, so sharing it is safe and saves a CREATE DATABASE per test.
+shared::db::ConnectionPool& shared_pool() {
+  static shared::db::ConnectionPool pool({test_support::create_test_database("auth_repo"), 8});
+  static const bool migrated = [] {
+    REQUIRE(shared::db::apply_migrations(pool, auth::adapters::postgres::migrations()).ok());
+    return true;
+  }();
+  (void)migrated;
+  return pool;
 }
+
+}  // namespace
+
+namespace auth_contract {
+std::unique_ptr<auth::domain::UserRepository> make_repository_under_test() {
+  return std::make_unique<auth::adapters::postgres::SociUserRepository>(shared_pool());
+}
+}  // namespace auth_contract
 
 TEST_CASE("SociUserRepository finds rows written in another letter case",
           "[integration][repository]") {
@@ -23,10 +42,10 @@ TEST_CASE("SociUserRepository finds rows written in another letter case",
   });
   REQUIRE(inserted.ok());
   auth::adapters::postgres::SociUserRepository users(pool);
-  const auto found = users.find_by_email(auth::testing::email("OLD@example.com"));
+  const auto found = users.find_by_email(auth_contract::email("OLD@example.com"));
   REQUIRE(found.ok());
   CHECK(found->has_value());
-  CHECK(users.add({auth::testing::email("old@EXAMPLE.com"), "x"}).error().code ==
+  CHECK(users.add({auth_contract::email("old@EXAMPLE.com"), "x"}).error().code ==
         shared::ErrorCode::kAlreadyExists);
 }
 
@@ -35,7 +54,7 @@ TEST_CASE("SociUserRepository reports an unreachable database as kUnavailable",
   shared::db::ConnectionPool pool({"postgresql://nobody@127.0.0.1:1/none?connect_timeout=2", 1,
                                    std::chrono::milliseconds(500)});
   auth::adapters::postgres::SociUserRepository users(pool);
-  const auto result = users.find_by_email(auth::testing::email("a@example.com"));
+  const auto result = users.find_by_email(auth_contract::email("a@example.com"));
   REQUIRE_FALSE(result.ok());
   CHECK(result.error().code == shared::ErrorCode::kUnavailable);
 }

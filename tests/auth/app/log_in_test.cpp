@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "auth/adapters/memory/in_memory_user_repository.hpp"
+#include "auth/app/commands.hpp"
 #include "auth/app/fakes.hpp"
 #include "auth/app/sign_up.hpp"
 
@@ -20,7 +21,9 @@ struct Fixture {
   LogIn log_in{users, hasher, tokens, throttle};
 
   Fixture() {
-    REQUIRE(auth::app::SignUp(users, hasher).execute({"ada@example.com", "correct horse"}).ok());
+    REQUIRE(auth::app::SignUp(users, hasher)
+                .execute(auth::testing::sign_up_command("ada@example.com", "correct horse"))
+                .ok());
   }
   shared::Result<auth::domain::IssuedToken> attempt(std::string email, std::string password,
                                                     std::string client = "10.0.0.1") {
@@ -57,7 +60,7 @@ TEST_CASE("a password longer than 72 bytes never logs in, even if its prefix mat
           "[unit][login]") {
   Fixture f;
   REQUIRE(auth::app::SignUp(f.users, f.hasher)
-              .execute({"long@example.com", std::string(72, 'p')})
+              .execute(auth::testing::sign_up_command("long@example.com", std::string(72, 'p')))
               .ok());
   require_bad_credentials(f.attempt("long@example.com", std::string(73, 'p')));
   CHECK(f.hasher.dummy_checks == 1);

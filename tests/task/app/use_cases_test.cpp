@@ -46,6 +46,18 @@ class UnavailableTaskRepository final : public domain::TaskRepository {
   static shared::Error down() { return shared::Error::unavailable("database down"); }
 };
 
+// Every use case over one repository, as main() wires them.
+struct UseCases {
+  explicit UseCases(domain::TaskRepository& tasks)
+      : list(tasks), create(tasks), get(tasks), update(tasks), complete(tasks), remove(tasks) {}
+  app::ListTasks list;
+  app::CreateTask create;
+  app::GetTask get;
+  app::UpdateTask update;
+  app::CompleteTask complete;
+  app::DeleteTask remove;
+};
+
 void check_not_found(const shared::Error& error) {
   CHECK(error.code == ErrorCode::kNotFound);
   CHECK(error.message == "Task not found");
@@ -55,55 +67,57 @@ void check_not_found(const shared::Error& error) {
 
 TEST_CASE("the lifecycle of one task through the use cases") {
   adapters::memory::InMemoryTaskRepository repo;
+  const UseCases use(repo);
   const auto me = task_contract::random_user();
-  const auto created = app::create_task(repo, me, task_contract::titled(" Buy milk "));
+  const auto created = use.create.execute({me, task_contract::titled(" Buy milk ")});
   REQUIRE(created.ok());
   CHECK(created->user_id == me);
   CHECK(created->title == "Buy milk");
 
-  CHECK(app::get_task(repo, me, created->id)->title == "Buy milk");
-  const auto listed = app::list_tasks(repo, me, {});
+  CHECK(use.get.execute({me, created->id})->title == "Buy milk");
+  const auto listed = use.list.execute({me, {}});
   REQUIRE(listed.ok());
   CHECK(listed->total == 1);
 
   const auto updated =
-      app::update_task(repo, me, created->id, task_contract::draft().priority("high").changes());
+      use.update.execute({me, created->id, task_contract::draft().priority("high").changes()});
   REQUIRE(updated.ok());
   CHECK(updated->priority == domain::Priority::kHigh);
 
-  CHECK(app::complete_task(repo, me, created->id, std::nullopt)->completed);
-  CHECK_FALSE(app::complete_task(repo, me, created->id, false)->completed);
+  CHECK(use.complete.execute({me, created->id, std::nullopt})->completed);
+  CHECK_FALSE(use.complete.execute({me, created->id, false})->completed);
 
-  CHECK(app::delete_task(repo, me, created->id).ok());
-  check_not_found(app::delete_task(repo, me, created->id).error());
-  check_not_found(app::get_task(repo, me, created->id).error());
+  CHECK(use.remove.execute({me, created->id}).ok());
+  check_not_found(use.remove.execute({me, created->id}).error());
+  check_not_found(use.get.execute({me, created->id}).error());
 }
 
 TEST_CASE("another caller gets kNotFound from every use case, and changes nothing") {
   adapters::memory::InMemoryTaskRepository repo;
+  const UseCases use(repo);
   const auto owner = task_contract::random_user();
   const auto intruder = task_contract::random_user();
-  const auto task = app::create_task(repo, owner, task_contract::titled("mine")).value();
+  const auto task = use.create.execute({owner, task_contract::titled("mine")}).value();
 
-  check_not_found(app::get_task(repo, intruder, task.id).error());
+  check_not_found(use.get.execute({intruder, task.id}).error());
   check_not_found(
-      app::update_task(repo, intruder, task.id, task_contract::draft().title("x").changes())
-          .error());
-  check_not_found(app::complete_task(repo, intruder, task.id, std::nullopt).error());
-  check_not_found(app::delete_task(repo, intruder, task.id).error());
-  CHECK(app::list_tasks(repo, intruder, {})->total == 0);
-  CHECK(app::get_task(repo, owner, task.id).value() == task);
+      use.update.execute({intruder, task.id, task_contract::draft().title("x").changes()}).error());
+  check_not_found(use.complete.execute({intruder, task.id, std::nullopt}).error());
+  check_not_found(use.remove.execute({intruder, task.id}).error());
+  CHECK(use.list.execute({intruder, {}})->total == 0);
+  CHECK(use.get.execute({owner, task.id}).value() == task);
 }
 
 TEST_CASE("store failures pass through unchanged") {
   UnavailableTaskRepository repo;
+  const UseCases use(repo);
   const auto me = task_contract::random_user();
-  CHECK(app::create_task(repo, me, task_contract::titled("t")).error().code ==
+  CHECK(use.create.execute({me, task_contract::titled("t")}).error().code ==
         ErrorCode::kUnavailable);
-  CHECK(app::list_tasks(repo, me, {}).error().code == ErrorCode::kUnavailable);
-  CHECK(app::get_task(repo, me, 1).error().code == ErrorCode::kUnavailable);
-  CHECK(app::update_task(repo, me, 1, task_contract::draft().changes()).error().code ==
+  CHECK(use.list.execute({me, {}}).error().code == ErrorCode::kUnavailable);
+  CHECK(use.get.execute({me, 1}).error().code == ErrorCode::kUnavailable);
+  CHECK(use.update.execute({me, 1, task_contract::draft().changes()}).error().code ==
         ErrorCode::kUnavailable);
-  CHECK(app::complete_task(repo, me, 1, true).error().code == ErrorCode::kUnavailable);
-  CHECK(app::delete_task(repo, me, 1).error().code == ErrorCode::kUnavailable);
+  CHECK(use.complete.execute({me, 1, true}).error().code == ErrorCode::kUnavailable);
+  CHECK(use.remove.execute({me, 1}).error().code == ErrorCode::kUnavailable);
 }

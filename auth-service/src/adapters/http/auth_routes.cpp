@@ -15,14 +15,6 @@ using shared::http::Request;
 using shared::http::Responder;
 using shared::http::Response;
 
-// The domain locates violations by field ("email"); over HTTP they are in
-// the body.
-Response error_in_body(shared::Error error) {
-  for (auto& violation : error.violations)
-    violation.location.insert(violation.location.begin(), "body");
-  return shared::http::error_response(error);
-}
-
 // Runs `work` on the worker pool and sends what it returns; 503 with
 // Retry-After when the queue is full. The Request behind `work` stays valid
 // as long as the Responder lives, which the job keeps alive.
@@ -46,7 +38,7 @@ void sign_up(const app::SignUp& use_case, workers::BoundedWorkerPool& workers,
   answer_on_workers(
       workers, std::move(responder), [&use_case, command = std::move(command).value()] {
         const auto user = use_case.execute(command);
-        if (!user) return error_in_body(user.error());
+        if (!user) return shared::http::error_response(user.error());
         shared::log::info("user signed up", {{"user_id", user->id}});
         return Response::json(201, user_json(*user)).with_header("Location", "/auth/me");
       });
@@ -61,7 +53,7 @@ void log_in(const app::LogIn& use_case, workers::BoundedWorkerPool& workers, con
                       const auto token = use_case.execute(command);
                       if (!token) {
                         shared::log::info("login refused", {{"client", command.client_address}});
-                        return error_in_body(token.error());
+                        return shared::http::error_response(token.error());
                       }
                       return Response::json(200, token_json(*token));
                     });

@@ -39,6 +39,14 @@ shared::Result<Credentials> credentials_from_json(const nlohmann::json& body,
   return Credentials{std::move(values[0]), std::move(values[1])};
 }
 
+// The domain locates violations by field ("email"); over HTTP they are in
+// the body.
+shared::Error in_body(shared::Error error) {
+  for (auto& violation : error.violations)
+    violation.location.insert(violation.location.begin(), "body");
+  return error;
+}
+
 constexpr std::string_view kFormMediaType = "application/x-www-form-urlencoded";
 
 // `also_accepted`: the other media type the endpoint takes, for its 415.
@@ -75,8 +83,9 @@ shared::Result<Credentials> form_credentials(const shared::http::Request& reques
 shared::Result<app::SignUpCommand> sign_up_command(const shared::http::Request& request) {
   auto credentials = json_credentials(request);
   if (!credentials) return credentials.error();
-  auto [email, password] = std::move(credentials).value();
-  return app::SignUpCommand{std::move(email), std::move(password)};
+  auto account = domain::NewAccount::from(credentials->login, credentials->password);
+  if (!account) return in_body(account.error());
+  return app::SignUpCommand{std::move(account).value()};
 }
 
 shared::Result<app::LogInCommand> log_in_command(const shared::http::Request& request) {

@@ -4,7 +4,9 @@
 // not JSON or not an object (400), a field absent or not a string (422
 // "missing" / "string_type"), all located in the body, as errors for
 // error_response().
-// Value rules (email format, password length) are the domain's.
+// Value rules (email format, password length) are the domain's: sign-up's
+// command is built by domain::NewAccount::from, so its 422s are decided
+// before a bcrypt worker is asked for.
 
 #include "auth/app/log_in.hpp"
 #include "auth/app/sign_up.hpp"

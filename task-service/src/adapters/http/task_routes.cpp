@@ -6,12 +6,6 @@
 #include "task/adapters/http/request_parameters.hpp"
 #include "task/adapters/http/task_body.hpp"
 #include "task/adapters/http/task_json.hpp"
-#include "task/app/complete_task.hpp"
-#include "task/app/create_task.hpp"
-#include "task/app/delete_task.hpp"
-#include "task/app/get_task.hpp"
-#include "task/app/list_tasks.hpp"
-#include "task/app/update_task.hpp"
 
 namespace task::adapters::http {
 namespace {
@@ -28,48 +22,48 @@ Response json_response(int status, std::string body) {
   return response;
 }
 
-Response list(domain::TaskRepository& tasks, const Request& request, const UserId& caller) {
-  const auto query = task_query_from(request);
+Response list(const TaskUseCases& use_cases, const Request& request, const UserId& caller) {
+  auto query = task_query_from(request);
   if (!query) return error_response(query.error());
-  const auto page = app::list_tasks(tasks, caller, *query);
+  const auto page = use_cases.list_tasks.execute({caller, std::move(query).value()});
   if (!page) return error_response(page.error());
   return json_response(200, task_list_json(page->items))
       .with_header("X-Total-Count", std::to_string(page->total));
 }
 
-Response create(domain::TaskRepository& tasks, const Request& request, const UserId& caller) {
+Response create(const TaskUseCases& use_cases, const Request& request, const UserId& caller) {
   auto body = shared::http::required_json_object_body(request);
   if (!body) return error_response(body.error());
-  const auto new_task = new_task_from_body(*body);
+  auto new_task = new_task_from_body(*body);
   if (!new_task) return error_response(new_task.error());
-  const auto created = app::create_task(tasks, caller, *new_task);
+  const auto created = use_cases.create_task.execute({caller, std::move(new_task).value()});
   if (!created) return error_response(created.error());
   return json_response(201, task_json(*created))
       .with_header("Location", "/api/tasks/" + std::to_string(created->id));
 }
 
-Response get(domain::TaskRepository& tasks, const Request& request, const UserId& caller) {
+Response get(const TaskUseCases& use_cases, const Request& request, const UserId& caller) {
   const auto id = task_id_from_path(request);
   if (!id) return error_response(id.error());
-  const auto task = app::get_task(tasks, caller, *id);
+  const auto task = use_cases.get_task.execute({caller, *id});
   if (!task) return error_response(task.error());
   return json_response(200, task_json(*task));
 }
 
-Response update(domain::TaskRepository& tasks, const Request& request, const UserId& caller) {
+Response update(const TaskUseCases& use_cases, const Request& request, const UserId& caller) {
   const auto id = task_id_from_path(request);
   if (!id) return error_response(id.error());
   auto body = shared::http::required_json_object_body(request);
   if (!body) return error_response(body.error());
-  const auto changes = task_changes_from_body(*body);
+  auto changes = task_changes_from_body(*body);
   if (!changes) return error_response(changes.error());
-  const auto task = app::update_task(tasks, caller, *id, *changes);
+  const auto task = use_cases.update_task.execute({caller, *id, std::move(changes).value()});
   if (!task) return error_response(task.error());
   return json_response(200, task_json(*task));
 }
 
 // No body (or an empty one) toggles; {"completed": bool} sets.
-Response complete(domain::TaskRepository& tasks, const Request& request, const UserId& caller) {
+Response complete(const TaskUseCases& use_cases, const Request& request, const UserId& caller) {
   const auto id = task_id_from_path(request);
   if (!id) return error_response(id.error());
   std::optional<bool> completed;
@@ -80,29 +74,30 @@ Response complete(domain::TaskRepository& tasks, const Request& request, const U
     if (!requested) return error_response(requested.error());
     completed = *requested;
   }
-  const auto task = app::complete_task(tasks, caller, *id, completed);
+  const auto task = use_cases.complete_task.execute({caller, *id, completed});
   if (!task) return error_response(task.error());
   return json_response(200, task_json(*task));
 }
 
-Response remove(domain::TaskRepository& tasks, const Request& request, const UserId& caller) {
+Response remove(const TaskUseCases& use_cases, const Request& request, const UserId& caller) {
   const auto id = task_id_from_path(request);
   if (!id) return error_response(id.error());
-  const auto deleted = app::delete_task(tasks, caller, *id);
+  const auto deleted = use_cases.delete_task.execute({caller, *id});
   if (!deleted) return error_response(deleted.error());
   return Response::no_content();
 }
 
 }  // namespace
 
-void add_task_routes(shared::http::Router& router, domain::TaskRepository& tasks,
+void add_task_routes(shared::http::Router& router, TaskUseCases use_cases,
                      const domain::TokenVerifier& verifier) {
-  using Endpoint = Response (*)(domain::TaskRepository&, const Request&, const UserId&);
+  using Endpoint = Response (*)(const TaskUseCases&, const Request&, const UserId&);
   const auto route = [&](const char* method, const char* path, Endpoint endpoint) {
-    router.add(method, path,
-               authenticated(verifier, [&tasks, endpoint](const Request& r, const UserId& caller) {
-                 return endpoint(tasks, r, caller);
-               }));
+    router.add(
+        method, path,
+        authenticated(verifier, [use_cases, endpoint](const Request& r, const UserId& caller) {
+          return endpoint(use_cases, r, caller);
+        }));
   };
   route("GET", "/api/tasks", &list);
   route("POST", "/api/tasks", &create);
