@@ -113,6 +113,8 @@ main() {
   start_postgres
   # clang-format over every tracked C++ file (seconds).
   [[ $# -gt 0 ]] || run_step "format" tests/lint/format.sh
+  # clang-tidy over the services and shared/ (about 4 min on 2 cores).
+  [[ $# -gt 0 ]] || run_step "tidy" tests/lint/tidy.sh "build/$preset"
   run_step "ctest" run_ctest "$@"
   [[ $# -gt 0 ]] || run_step "e2e" run_e2e
   # Lints docs/openapi.yaml and unit-tests its response validator (npm).

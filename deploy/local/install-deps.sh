@@ -22,8 +22,8 @@ packages=(
   postgresql postgresql-contrib nginx wrk procps iproute2 python3-bcrypt python3-jwt
   # envsubst, for deploy/nginx/render.sh
   gettext-base
-  # tests/lint/format.sh
-  clang-format
+  # tests/lint/format.sh and tests/lint/tidy.sh
+  clang-format clang-tidy
 )
 # Node.js for the end-to-end tests (tests/e2e) and the docs site build that
 # deploy/local/run.sh does; Debian's only where none is installed (see --with-node).

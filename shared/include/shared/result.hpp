@@ -134,7 +134,9 @@ class [[nodiscard]] Result {
     return std::get<0>(std::move(state_));
   }
   const T& operator*() const& { return value(); }
+  T& operator*() & { return value(); }  // so std::move(*result) moves
   const T* operator->() const { return &value(); }
+  T* operator->() { return &value(); }
 
   const Error& error() const {
     assert(!ok());

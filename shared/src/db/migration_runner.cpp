@@ -26,6 +26,7 @@ constexpr char kRecordVersionSql[] = "INSERT INTO schema_migrations (version) VA
 
 std::vector<const Migration*> in_version_order(const std::vector<Migration>& migrations) {
   std::vector<const Migration*> ordered;
+  ordered.reserve(migrations.size());
   for (const Migration& m : migrations) ordered.push_back(&m);
   std::sort(ordered.begin(), ordered.end(),
             [](const Migration* a, const Migration* b) { return a->version < b->version; });

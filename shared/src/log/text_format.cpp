@@ -1,9 +1,10 @@
 // The human-oriented line: `level service message key=value ...`. Control
 // characters are escaped so one event is always exactly one line.
-#include <charconv>
 #include <cmath>
-#include <cstdio>
 
+#include "shared/text/escape.hpp"
+
+#include "field_value.hpp"
 #include "line_format.hpp"
 
 namespace shared::log::internal {
@@ -18,33 +19,7 @@ bool needs_quotes(std::string_view value) {
 }
 
 void append_escaped(std::string& out, std::string_view text) {
-  for (const unsigned char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20 || c == 0x7f) {
-          char hex[8];
-          std::snprintf(hex, sizeof hex, "\\x%02x", c);
-          out += hex;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
+  shared::text::append_escaped(out, text, shared::text::EscapeStyle::kLogfmt);
 }
 
 void append_string_value(std::string& out, std::string_view value) {
@@ -57,34 +32,11 @@ void append_string_value(std::string& out, std::string_view value) {
   out += '"';
 }
 
-void append_double(std::string& out, double value) {
-  if (!std::isfinite(value)) {
-    out += std::isnan(value) ? "nan" : (value > 0 ? "inf" : "-inf");
-    return;
-  }
-  char buffer[32];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out.append(buffer, result.ptr);
+std::string_view non_finite_text(double value) {
+  return std::isnan(value) ? "nan" : (value > 0 ? "inf" : "-inf");
 }
 
-void append_value(std::string& out, const FieldValue& value) {
-  std::visit(
-      [&out](const auto& v) {
-        using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, bool>) {
-          out += v ? "true" : "false";
-        } else if constexpr (std::is_same_v<T, double>) {
-          append_double(out, v);
-        } else if constexpr (std::is_same_v<T, const char*>) {
-          append_string_value(out, v == nullptr ? std::string_view("null") : std::string_view(v));
-        } else if constexpr (std::is_arithmetic_v<T>) {
-          out += std::to_string(v);
-        } else {
-          append_string_value(out, v);
-        }
-      },
-      value);
-}
+constexpr ValueSyntax kTextValues{append_string_value, non_finite_text};
 
 }  // namespace
 
@@ -104,7 +56,7 @@ std::string format_text_body(const EventView& event) {
     out += ' ';
     out += field.key;
     out += '=';
-    append_value(out, field.value);
+    append_field_value(out, field.value, kTextValues);
   }
   return out;
 }

@@ -1,5 +1,7 @@
 #include "task/adapters/http/task_json.hpp"
 
+#include "shared/text/escape.hpp"
+
 namespace task::adapters::http {
 namespace {
 
@@ -9,43 +11,8 @@ constexpr std::size_t kTypicalTaskBytes = 320;
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
-  static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');
-  std::size_t run_start = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(text.substr(run_start, i - run_start));
-    run_start = i + 1;
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default:
-        out += "\\u00";
-        out.push_back(kHex[c >> 4]);
-        out.push_back(kHex[c & 0xF]);
-    }
-  }
-  out.append(text.substr(run_start));
+  shared::text::append_escaped(out, text, shared::text::EscapeStyle::kJson);
   out.push_back('"');
 }
 
