@@ -40,6 +40,16 @@ std::string claim_to_match(const Env& env, const std::string& variable,
 
 }  // namespace
 
+std::string load_service_jwt_secret(const Env& env, std::string_view user_token_secret) {
+  constexpr const char* kVariable = "SERVICE_JWT_SECRET";
+  auto secret = env.secret(kVariable);
+  if (!secret) throw ConfigError(kVariable, "must be set (or SERVICE_JWT_SECRET_FILE)");
+  if (secret->size() < kMinSecretBytes) throw ConfigError(kVariable, "must be at least 32 bytes");
+  // One secret for both kinds would let a user token pass as a service token.
+  if (*secret == user_token_secret) throw ConfigError(kVariable, "must differ from JWT_SECRET");
+  return *std::move(secret);
+}
+
 JwtSettings load_jwt_settings(const Env& env) {
   JwtSettings settings;
   settings.secret = current_secret(env);

@@ -13,4 +13,7 @@ namespace shared::jwt::internal {
 // a token cannot be altered without changing its meaning).
 std::optional<std::string> decode_base64url(std::string_view text);
 
+// The canonical unpadded base64url of `bytes`.
+std::string encode_base64url(std::string_view bytes);
+
 }  // namespace shared::jwt::internal

@@ -41,20 +41,25 @@ void HmacSha256Key::ContextDeleter::operator()(evp_mac_ctx_st* context) const {
 HmacSha256Key::HmacSha256Key(std::string_view secret)
     : prepared_(new_keyed_context(secret)), id_(key_id_for(secret)) {}
 
-bool HmacSha256Key::signed_with(std::string_view signing_input, std::string_view mac) const {
-  if (mac.size() != kSha256Bytes) return false;
+std::optional<Sha256Digest> HmacSha256Key::mac(std::string_view signing_input) const {
   // A copy per call: EVP_MAC_CTX is not safe to update from several threads.
   const std::unique_ptr<EVP_MAC_CTX, ContextDeleter> context(EVP_MAC_CTX_dup(prepared_.get()));
-  if (!context) return false;
-  Sha256Digest expected{};
+  if (!context) return std::nullopt;
+  Sha256Digest digest{};
   std::size_t length = 0;
   const auto* input = reinterpret_cast<const unsigned char*>(signing_input.data());
   if (EVP_MAC_update(context.get(), input, signing_input.size()) != 1 ||
-      EVP_MAC_final(context.get(), expected.data(), &length, expected.size()) != 1 ||
+      EVP_MAC_final(context.get(), digest.data(), &length, digest.size()) != 1 ||
       length != kSha256Bytes) {
-    return false;
+    return std::nullopt;
   }
-  return CRYPTO_memcmp(expected.data(), mac.data(), kSha256Bytes) == 0;
+  return digest;
+}
+
+bool HmacSha256Key::signed_with(std::string_view signing_input, std::string_view mac) const {
+  if (mac.size() != kSha256Bytes) return false;
+  const auto expected = this->mac(signing_input);
+  return expected && CRYPTO_memcmp(expected->data(), mac.data(), kSha256Bytes) == 0;
 }
 
 }  // namespace shared::jwt::internal

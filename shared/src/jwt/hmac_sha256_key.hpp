@@ -5,6 +5,7 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,10 @@ class HmacSha256Key {
 
   // kid of this secret (see key_id_for).
   const std::string& id() const { return id_; }
+
+  // HMAC-SHA256(secret, signing_input), 32 bytes; nullopt only when OpenSSL
+  // fails (out of memory). Thread-safe.
+  std::optional<Sha256Digest> mac(std::string_view signing_input) const;
 
   // True when `mac` is HMAC-SHA256(secret, signing_input), compared in
   // constant time. Thread-safe (the prepared context is only read).

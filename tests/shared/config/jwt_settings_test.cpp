@@ -93,3 +93,22 @@ TEST_CASE("jwt settings: JWT_LEEWAY 0..60") {
     test::require_config_error([&] { (void)load_jwt_settings(env); }, "JWT_LEEWAY", bad);
   }
 }
+
+TEST_CASE("service secret: required, at least 32 bytes, and not the user-token secret") {
+  using shared::config::load_service_jwt_secret;
+  const std::string service_secret = "service-secret-0123456789abcdef-0123";
+  CHECK(load_service_jwt_secret(test::fake_env({{"SERVICE_JWT_SECRET", service_secret}}),
+                                kSecret) == service_secret);
+  test::require_config_error([] { (void)load_service_jwt_secret(test::fake_env({}), kSecret); },
+                             "SERVICE_JWT_SECRET", "");
+  test::require_config_error(
+      [] {
+        (void)load_service_jwt_secret(test::fake_env({{"SERVICE_JWT_SECRET", kShort}}), kSecret);
+      },
+      "SERVICE_JWT_SECRET", kShort);
+  test::require_config_error(
+      [] {
+        (void)load_service_jwt_secret(test::fake_env({{"SERVICE_JWT_SECRET", kSecret}}), kSecret);
+      },
+      "SERVICE_JWT_SECRET", kSecret);
+}

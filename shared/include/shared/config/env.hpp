@@ -94,6 +94,10 @@ struct JwtSettings {
 };
 JwtSettings load_jwt_settings(const Env& env);
 
+// SERVICE_JWT_SECRET / SERVICE_JWT_SECRET_FILE: required, at least 32 bytes,
+// and not the user-token secret.
+std::string load_service_jwt_secret(const Env& env, std::string_view user_token_secret);
+
 // Prints "config error: <VARIABLE>: <problem>" as one line on stderr and
 // exits with status 1. Never prints the value (it may be a secret).
 [[noreturn]] void exit_on_config_error(const ConfigError& error);
