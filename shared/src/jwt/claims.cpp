@@ -84,6 +84,13 @@ Result<VerifiedToken> check_claims(const Json& claims, const ClaimRules& rules,
   token.expires_at = whole_seconds(claims.at("exp"));
   const auto email = claims.find("email");
   if (email != claims.end() && email->is_string()) token.email = email->get<std::string>();
+  // Revocation names a token by `jti` and a user's older tokens by `iat`;
+  // both are optional here (tokens from older systems may lack them), and a
+  // present `iat` has already passed time_problem, so it is a number.
+  const auto jti = claims.find("jti");
+  if (jti != claims.end() && jti->is_string()) token.id = jti->get<std::string>();
+  const auto iat = claims.find("iat");
+  if (iat != claims.end()) token.issued_at = whole_seconds(*iat);
   return token;
 }
 

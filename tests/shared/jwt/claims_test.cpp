@@ -156,3 +156,20 @@ TEST_CASE("email: returned when a string, absent otherwise") {
   require_accepted(numeric_email);
   CHECK_FALSE(numeric_email.value().email.has_value());
 }
+
+TEST_CASE("jti and iat: returned when present, absent otherwise") {
+  auto claims = test::valid_claims();
+  claims["jti"] = "f3a1c0de9b7e4d2a8c6b5a4f3e2d1c0b";
+  claims["iat"] = kNow - 90.7;  // a float is floored, as exp is
+  const auto full = verify_claims(claims);
+  require_accepted(full);
+  CHECK(full.value().id == "f3a1c0de9b7e4d2a8c6b5a4f3e2d1c0b");
+  CHECK(full.value().issued_at == kNow - 91);
+
+  claims.erase("iat");
+  claims["jti"] = 42;  // not a string: no id
+  const auto bare = verify_claims(claims);
+  require_accepted(bare);
+  CHECK_FALSE(bare.value().id.has_value());
+  CHECK_FALSE(bare.value().issued_at.has_value());
+}

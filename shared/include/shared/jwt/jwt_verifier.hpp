@@ -25,9 +25,11 @@ namespace shared::jwt {
 inline constexpr std::size_t kMaxTokenBytes = 8192;
 
 struct VerifiedToken {
-  std::string subject;               // `sub`
-  std::optional<std::string> email;  // `email`, when present and a string
-  std::int64_t expires_at = 0;       // `exp`, seconds since the epoch
+  std::string subject;                    // `sub`
+  std::optional<std::string> email;       // `email`, when present and a string
+  std::int64_t expires_at = 0;            // `exp`, seconds since the epoch
+  std::optional<std::string> id;          // `jti`, when present and a string
+  std::optional<std::int64_t> issued_at;  // `iat`, whole seconds, when present
 };
 
 namespace internal {
