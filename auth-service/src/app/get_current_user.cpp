@@ -2,11 +2,11 @@
 
 namespace auth::app {
 
-GetCurrentUser::GetCurrentUser(const domain::TokenVerifier& verifier, domain::UserRepository& users)
-    : verifier_(verifier), users_(users) {}
+GetCurrentUser::GetCurrentUser(const Authenticate& authenticate, domain::UserRepository& users)
+    : authenticate_(authenticate), users_(users) {}
 
 shared::Result<domain::User> GetCurrentUser::execute(std::string_view token) const {
-  auto claims = verifier_.verify(token);
+  auto claims = authenticate_.execute(token);
   if (!claims) return claims.error();
   auto user = users_.find_by_id(claims->subject);
   if (!user) return user.error();

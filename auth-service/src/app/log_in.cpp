@@ -1,12 +1,14 @@
 #include "auth/app/log_in.hpp"
 
+#include "auth/app/password_check.hpp"
+
 namespace auth::app {
 
 LogIn::LogIn(domain::UserRepository& users, domain::PasswordHasher& hasher,
-             domain::TokenIssuer& tokens, domain::FailedLoginThrottle& throttle)
-    : users_(users), hasher_(hasher), tokens_(tokens), throttle_(throttle) {}
+             const SessionIssuer& sessions, domain::FailedLoginThrottle& throttle)
+    : users_(users), hasher_(hasher), sessions_(sessions), throttle_(throttle) {}
 
-shared::Result<domain::IssuedToken> LogIn::execute(const LogInCommand& command) const {
+shared::Result<domain::Session> LogIn::execute(const LogInCommand& command) const {
   const std::string email = domain::Email::normalise(command.email);
   if (const auto wait = throttle_.blocked_for(email, command.client_address)) {
     return shared::Error::rate_limited(kTooManyAttempts, *wait);
@@ -20,7 +22,7 @@ shared::Result<domain::IssuedToken> LogIn::execute(const LogInCommand& command) 
     return shared::Error::unauthenticated(kBadCredentials);
   }
   throttle_.clear(email);
-  return tokens_.issue(*user);
+  return sessions_.start(*user);
 }
 
 shared::Result<bool> LogIn::credentials_match(const std::string& email, const std::string& password,
@@ -33,13 +35,7 @@ shared::Result<bool> LogIn::credentials_match(const std::string& email, const st
     if (!found) return found.error();
     user = std::move(found).value();
   }
-  // bcrypt would silently use only the first 72 bytes; never let that log in.
-  const bool usable = password.size() <= domain::PlainPassword::kMaxBytes;
-  if (!user || !usable) {
-    hasher_.spend_equivalent_effort(password.substr(0, domain::PlainPassword::kMaxBytes));
-    return false;
-  }
-  return hasher_.matches(password, user->password_hash);
+  return password_matches(hasher_, password, user);
 }
 
 }  // namespace auth::app

@@ -1,11 +1,11 @@
 #pragma once
 #include <string>
 
+#include "auth/app/session_issuer.hpp"
 #include "auth/domain/failed_login_throttle.hpp"
 #include "auth/domain/ports/password_hasher.hpp"
-#include "auth/domain/ports/token_issuer.hpp"
 #include "auth/domain/ports/user_repository.hpp"
-#include "auth/domain/token.hpp"
+#include "auth/domain/session.hpp"
 #include "shared/result.hpp"
 
 namespace auth::app {
@@ -19,7 +19,7 @@ struct LogInCommand {
 inline constexpr const char* kBadCredentials = "Incorrect email or password";
 inline constexpr const char* kTooManyAttempts = "Too many failed login attempts, try again later";
 
-// Exchanges credentials for an access token.
+// Exchanges credentials for a session (an access and a refresh token).
 // - kRateLimited (with retry_after) when the email or the client has too many
 //   recent failures; checked first, so a blocked attacker costs no bcrypt.
 // - kUnauthenticated kBadCredentials for an unknown email, a wrong password,
@@ -29,9 +29,9 @@ inline constexpr const char* kTooManyAttempts = "Too many failed login attempts,
 // - On success the email's failure count is cleared.
 class LogIn {
  public:
-  LogIn(domain::UserRepository& users, domain::PasswordHasher& hasher, domain::TokenIssuer& tokens,
-        domain::FailedLoginThrottle& throttle);
-  [[nodiscard]] shared::Result<domain::IssuedToken> execute(const LogInCommand& command) const;
+  LogIn(domain::UserRepository& users, domain::PasswordHasher& hasher,
+        const SessionIssuer& sessions, domain::FailedLoginThrottle& throttle);
+  [[nodiscard]] shared::Result<domain::Session> execute(const LogInCommand& command) const;
 
  private:
   [[nodiscard]] shared::Result<bool> credentials_match(const std::string& email,
@@ -40,7 +40,7 @@ class LogIn {
 
   domain::UserRepository& users_;
   domain::PasswordHasher& hasher_;
-  domain::TokenIssuer& tokens_;
+  const SessionIssuer& sessions_;
   domain::FailedLoginThrottle& throttle_;
 };
 

@@ -2,10 +2,10 @@
 
 namespace auth::app {
 
-VerifyToken::VerifyToken(const domain::TokenVerifier& verifier) : verifier_(verifier) {}
+VerifyToken::VerifyToken(const Authenticate& authenticate) : authenticate_(authenticate) {}
 
 shared::Result<domain::TokenClaims> VerifyToken::execute(std::string_view token) const {
-  return verifier_.verify(token);
+  return authenticate_.execute(token);
 }
 
 }  // namespace auth::app

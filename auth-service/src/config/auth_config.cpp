@@ -27,6 +27,9 @@ AuthConfig load_auth_config(const shared::config::Env& env) {
   config.log = shared::log::load_log_settings(env);
   config.token_lifetime = env.seconds("JWT_EXPIRES_IN", std::chrono::seconds(604800),
                                       std::chrono::seconds(60), std::chrono::seconds(kYear));
+  config.refresh_lifetime = env.seconds("REFRESH_TOKEN_TTL", std::chrono::seconds(2592000),
+                                        std::chrono::seconds(60), std::chrono::seconds(kYear));
+  config.service_jwt_secret = shared::config::load_service_jwt_secret(env, config.jwt.secret);
   config.bcrypt_cost = static_cast<int>(env.integer("BCRYPT_COST", 12, 10, 15));
   config.hash_workers =
       count(env, "HASH_WORKERS", static_cast<std::int64_t>(default_hash_workers()), 64);

@@ -11,7 +11,11 @@ std::optional<std::chrono::seconds> FailedLoginThrottle::blocked_for(const std::
                                                                      const std::string& client) {
   const auto now = clock_.now();
   std::lock_guard lock(mutex_);
-  const auto by_email = wait_for(by_email_, email, limits_.max_failures_per_email, now);
+  // An empty email names no account (refresh with an unknown token): only
+  // the client counts.
+  const auto by_email = email.empty()
+                            ? std::nullopt
+                            : wait_for(by_email_, email, limits_.max_failures_per_email, now);
   const auto by_client = wait_for(by_client_, client, limits_.max_failures_per_client, now);
   if (by_email && by_client) return std::max(*by_email, *by_client);
   return by_email ? by_email : by_client;
@@ -20,7 +24,7 @@ std::optional<std::chrono::seconds> FailedLoginThrottle::blocked_for(const std::
 void FailedLoginThrottle::record_failure(const std::string& email, const std::string& client) {
   const auto now = clock_.now();
   std::lock_guard lock(mutex_);
-  record(by_email_, email, limits_.max_failures_per_email, now);
+  if (!email.empty()) record(by_email_, email, limits_.max_failures_per_email, now);
   record(by_client_, client, limits_.max_failures_per_client, now);
 }
 

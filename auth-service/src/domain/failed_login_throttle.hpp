@@ -35,6 +35,7 @@ class FailedLoginThrottle {
   FailedLoginThrottle(LoginLimits limits, const shared::time::Clock& clock);
 
   // How long until another attempt is allowed; nullopt when allowed now.
+  // An empty `email` is no account: only the client is checked or counted.
   std::optional<std::chrono::seconds> blocked_for(const std::string& email,
                                                   const std::string& client);
   void record_failure(const std::string& email, const std::string& client);

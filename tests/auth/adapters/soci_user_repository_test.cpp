@@ -5,8 +5,11 @@
 #include <catch2/catch.hpp>
 
 #include "auth/adapters/postgres/migrations.hpp"
+#include "auth/adapters/postgres/soci_session_store.hpp"
 #include "shared/db/migration_runner.hpp"
+#include "shared/time/clock.hpp"
 
+#include "contract/session_store_contract.hpp"
 #include "contract/user_repository_contract.hpp"
 #include "support/test_database.hpp"
 
@@ -29,6 +32,30 @@ shared::db::ConnectionPool& shared_pool() {
 namespace auth_contract {
 std::unique_ptr<auth::domain::UserRepository> make_repository_under_test() {
   return std::make_unique<auth::adapters::postgres::SociUserRepository>(shared_pool());
+}
+
+namespace {
+// A database of its own per test: the feed is global to a database.
+class SociSessions final : public SessionStoreUnderTest {
+ public:
+  SociSessions() {
+    REQUIRE(shared::db::apply_migrations(pool_, auth::adapters::postgres::migrations()).ok());
+  }
+  auth::domain::UserRepository& users() override { return users_; }
+  auth::domain::SessionStore& sessions() override { return store_; }
+  auth::domain::RevocationLog& log() override { return store_; }
+  shared::time::Timestamp now() override { return clock_.now(); }
+
+ private:
+  shared::time::SystemClock clock_;
+  shared::db::ConnectionPool pool_{{test_support::create_test_database("auth_sessions"), 4}};
+  auth::adapters::postgres::SociUserRepository users_{pool_};
+  auth::adapters::postgres::SociSessionStore store_{pool_};
+};
+}  // namespace
+
+std::unique_ptr<SessionStoreUnderTest> make_session_store_under_test() {
+  return std::make_unique<SociSessions>();
 }
 }  // namespace auth_contract
 

@@ -5,7 +5,9 @@
 #include <map>
 #include <string>
 
+#include "auth/domain/cutoff.hpp"
 #include "auth/domain/ports/password_hasher.hpp"
+#include "auth/domain/ports/refresh_token_generator.hpp"
 #include "auth/domain/ports/token_issuer.hpp"
 #include "auth/domain/ports/token_verifier.hpp"
 #include "shared/time/clock.hpp"
@@ -41,15 +43,6 @@ class FakePasswordHasher final : public domain::PasswordHasher {
   std::atomic<int> dummy_checks{0};
 };
 
-class FakeTokenIssuer final : public domain::TokenIssuer {
- public:
-  shared::Result<domain::IssuedToken> issue(const domain::User& user) override {
-    ++issued;
-    return domain::IssuedToken{"token-for-" + user.id, std::chrono::seconds(604800)};
-  }
-  int issued = 0;
-};
-
 // Accepts exactly the tokens it was told about.
 class FakeTokenVerifier final : public domain::TokenVerifier {
  public:
@@ -59,6 +52,46 @@ class FakeTokenVerifier final : public domain::TokenVerifier {
     return found->second;
   }
   std::map<std::string, domain::TokenClaims> accepted;
+};
+
+// Issues "token-<n>" with jti "jti-<n>", dated per the cutoff rule, and
+// tells `verifier` (when given) to accept it with those claims.
+class FakeTokenIssuer final : public domain::TokenIssuer {
+ public:
+  explicit FakeTokenIssuer(const shared::time::Clock& clock, FakeTokenVerifier* verifier = nullptr)
+      : clock_(clock), verifier_(verifier) {}
+  shared::Result<domain::IssuedToken> issue(const domain::User& user,
+                                            std::int64_t not_before) override {
+    ++issued;
+    const auto n = std::to_string(issued);
+    const auto iat = domain::issue_time(clock_.now(), not_before);
+    domain::IssuedToken token{"token-" + n, std::chrono::seconds(604800), "jti-" + n, iat,
+                              iat + 604800};
+    if (verifier_) {
+      verifier_->accepted[token.access_token] = {user.id, user.email.value(), token.expires_at,
+                                                 token.id, token.issued_at};
+    }
+    return token;
+  }
+  int issued = 0;
+
+ private:
+  const shared::time::Clock& clock_;
+  FakeTokenVerifier* verifier_;
+};
+
+// "refresh-<n>", stored under "hash:refresh-<n>".
+class FakeRefreshTokenGenerator final : public domain::RefreshTokenGenerator {
+ public:
+  shared::Result<domain::RefreshSecret> generate() override {
+    auto token = "refresh-" + std::to_string(++generated);
+    auto token_hash = hash(token);
+    return domain::RefreshSecret{std::move(token), std::move(token_hash)};
+  }
+  [[nodiscard]] std::string hash(std::string_view token) const override {
+    return "hash:" + std::string(token);
+  }
+  int generated = 0;
 };
 
 }  // namespace auth::testing

@@ -3,19 +3,20 @@
 #include <catch2/catch.hpp>
 
 #include "auth/adapters/memory/in_memory_user_repository.hpp"
-#include "auth/app/fakes.hpp"
+#include "auth/app/session_world.hpp"
 
 using shared::ErrorCode;
 
 TEST_CASE("the current user is the one the token's sub names", "[unit][me]") {
-  auth::testing::FakeClock clock;
-  auth::adapters::memory::InMemoryUserRepository users(clock);
-  auth::testing::FakeTokenVerifier verifier;
+  auth::testing::SessionWorld world;
+  auto& users = world.users;
+  auto& verifier = world.verifier;
   const auto ada = users.add({auth::domain::Email::parse("ada@example.com").value(), "h"});
   REQUIRE(ada.ok());
-  verifier.accepted["good"] = {ada->id, "ada@example.com", 1};
-  verifier.accepted["orphan"] = {"00000000-0000-4000-8000-000000000000", std::nullopt, 1};
-  auth::app::GetCurrentUser get(verifier, users);
+  verifier.accepted["good"] = {ada->id, "ada@example.com", 1, std::nullopt, std::nullopt};
+  verifier.accepted["orphan"] = {"00000000-0000-4000-8000-000000000000", std::nullopt, 1,
+                                 std::nullopt, std::nullopt};
+  auto& get = world.me;
 
   CHECK(get.execute("good").value().id == ada->id);
   const auto rejected = get.execute("forged");

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "auth/adapters/memory/in_memory_session_store.hpp"
 #include "auth/adapters/memory/in_memory_user_repository.hpp"
 #include "auth/app/commands.hpp"
 #include "auth/app/fakes.hpp"
@@ -16,33 +17,39 @@ struct Fixture {
   auth::testing::FakeClock clock;
   auth::adapters::memory::InMemoryUserRepository users{clock};
   auth::testing::FakePasswordHasher hasher;
-  auth::testing::FakeTokenIssuer tokens;
+  auth::testing::FakeTokenIssuer tokens{clock};
+  auth::testing::FakeRefreshTokenGenerator refresh_tokens;
+  auth::adapters::memory::InMemorySessionStore store{users, clock};
+  auth::app::SessionIssuer issuer{tokens, refresh_tokens, store, clock, 3600s};
   auth::domain::FailedLoginThrottle throttle{{3, 5, 60s}, clock};
-  LogIn log_in{users, hasher, tokens, throttle};
+  LogIn log_in{users, hasher, issuer, throttle};
 
   Fixture() {
     REQUIRE(auth::app::SignUp(users, hasher)
                 .execute(auth::testing::sign_up_command("ada@example.com", "correct horse"))
                 .ok());
   }
-  shared::Result<auth::domain::IssuedToken> attempt(std::string email, std::string password,
-                                                    std::string client = "10.0.0.1") {
+  shared::Result<auth::domain::Session> attempt(std::string email, std::string password,
+                                                std::string client = "10.0.0.1") {
     return log_in.execute({std::move(email), std::move(password), std::move(client)});
   }
 };
 
-void require_bad_credentials(const shared::Result<auth::domain::IssuedToken>& result) {
+void require_bad_credentials(const shared::Result<auth::domain::Session>& result) {
   REQUIRE_FALSE(result.ok());
   CHECK(result.error().code == ErrorCode::kUnauthenticated);
   CHECK(result.error().message == "Incorrect email or password");
 }
 }  // namespace
 
-TEST_CASE("log-in with the right password issues a token", "[unit][login]") {
+TEST_CASE("log-in with the right password starts a session", "[unit][login]") {
   Fixture f;
-  const auto token = f.attempt(" ADA@example.com", "correct horse");
-  REQUIRE(token.ok());
-  CHECK_THAT(token->access_token, Catch::StartsWith("token-for-"));
+  const auto session = f.attempt(" ADA@example.com", "correct horse");
+  REQUIRE(session.ok());
+  CHECK(session->access.access_token == "token-1");
+  CHECK(session->refresh_token == "refresh-1");
+  CHECK(session->refresh_expires_in == 3600s);
+  CHECK(f.store.owner_of("hash:refresh-1").value().has_value());
   CHECK(f.hasher.checks == 1);
 }
 

@@ -2,12 +2,12 @@
 
 #include <catch2/catch.hpp>
 
-#include "auth/app/fakes.hpp"
+#include "auth/app/session_world.hpp"
 
 TEST_CASE("verify passes the verifier's claims or its rejection through", "[unit][verify]") {
-  auth::testing::FakeTokenVerifier verifier;
-  verifier.accepted["t"] = {"user-1", "a@b.io", 42};
-  auth::app::VerifyToken verify(verifier);
+  auth::testing::SessionWorld world;
+  world.verifier.accepted["t"] = {"user-1", "a@b.io", 42, std::nullopt, std::nullopt};
+  const auth::app::VerifyToken verify(world.authenticate);
   const auto claims = verify.execute("t");
   REQUIRE(claims.ok());
   CHECK(claims->subject == "user-1");

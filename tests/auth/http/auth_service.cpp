@@ -11,10 +11,15 @@ namespace auth::testing {
 
 test::ServiceProcess::Environment base_environment(const std::string& database_url,
                                                    std::uint16_t port) {
-  return {
-      {"DATABASE_URL", database_url}, {"JWT_SECRET", kSecret}, {"AUTH_PORT", std::to_string(port)},
-      {"BCRYPT_COST", "10"},          {"LOG_LEVEL", "debug"},  {"HTTP_THREADS", "4"},
-      {"HASH_WORKERS", "2"},          {"DB_POOL_SIZE", "4"}};
+  return {{"DATABASE_URL", database_url},
+          {"JWT_SECRET", kSecret},
+          {"AUTH_PORT", std::to_string(port)},
+          {"BCRYPT_COST", "10"},
+          {"LOG_LEVEL", "debug"},
+          {"HTTP_THREADS", "4"},
+          {"HASH_WORKERS", "2"},
+          {"DB_POOL_SIZE", "4"},
+          {"SERVICE_JWT_SECRET", kServiceSecret}};
 }
 
 AuthService::AuthService(Overrides overrides)
@@ -53,6 +58,14 @@ std::string AuthService::token_for(const std::string& email, const std::string& 
 
 test::HttpResponse AuthService::get(const std::string& path, const std::string& token) const {
   return test::http_request(port_, "GET", path, {}, {{"Authorization", "Bearer " + token}});
+}
+
+test::HttpResponse AuthService::call(const std::string& method, const std::string& path,
+                                     const std::string& token,
+                                     const std::optional<nlohmann::json>& body) const {
+  test::Headers headers = {{"Authorization", "Bearer " + token}};
+  if (!body) return test::http_request(port_, method, path, {}, headers);
+  return test::http_json(port_, method, path, *body, headers);
 }
 
 void AuthService::sql(const std::string& statement) const {

@@ -4,6 +4,7 @@
 
 #include <initializer_list>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "support/http_client.hpp"
@@ -12,6 +13,7 @@
 namespace auth::testing {
 
 inline const std::string kSecret = "test-secret-0123456789abcdef-0123456789";
+inline const std::string kServiceSecret = "service-secret-0123456789abcdef-012345";
 
 class AuthService {
  public:
@@ -32,6 +34,10 @@ class AuthService {
   // Signs up (if needed) and logs in; the access token.
   std::string token_for(const std::string& email, const std::string& password) const;
   test::HttpResponse get(const std::string& path, const std::string& token) const;
+  // A request with a bearer token and, when given, a JSON body.
+  test::HttpResponse call(const std::string& method, const std::string& path,
+                          const std::string& token,
+                          const std::optional<nlohmann::json>& body = std::nullopt) const;
   // Runs one SQL statement on the service's database.
   void sql(const std::string& statement) const;
   std::string sql_text(const std::string& query) const;  // first column of first row

@@ -25,9 +25,12 @@ TEST_CASE("login answers a bearer token, and wrong password and unknown email lo
   const auto ok = service.login("ADA@example.com ", "correct horse");
   REQUIRE(ok.status == 200);
   const auto body = ok.json();
-  CHECK(body.size() == 3);
+  CHECK(body.size() == 5);
   CHECK(body["token_type"] == "bearer");
   CHECK(body["expires_in"] == 604800);
+  CHECK(body["refresh_expires_in"] == 2592000);
+  CHECK(body["refresh_token"].get<std::string>().size() == 43);
+  CHECK(ok.header("cache-control") == "no-store");
   CHECK(service.get("/auth/me", body["access_token"]).json()["email"] == "ada@example.com");
 
   require_bad_credentials(service.login("ada@example.com", "wrong horse"));

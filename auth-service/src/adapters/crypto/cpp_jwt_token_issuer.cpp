@@ -6,6 +6,8 @@
 #include <jwt/jwt.hpp>
 #include <openssl/rand.h>
 
+#include "auth/domain/cutoff.hpp"
+
 namespace auth::adapters::crypto {
 namespace {
 
@@ -28,19 +30,20 @@ std::optional<std::string> random_jti() {
 CppJwtTokenIssuer::CppJwtTokenIssuer(TokenIssuerSettings settings, const shared::time::Clock& clock)
     : settings_(std::move(settings)), clock_(clock) {}
 
-shared::Result<domain::IssuedToken> CppJwtTokenIssuer::issue(const domain::User& user) {
+shared::Result<domain::IssuedToken> CppJwtTokenIssuer::issue(const domain::User& user,
+                                                             std::int64_t not_before) {
   const auto jti = random_jti();
   if (!jti) return shared::Error::internal("no randomness for jti");
-  const auto iat =
-      std::chrono::duration_cast<std::chrono::seconds>(clock_.now().time_since_epoch()).count();
+  const std::int64_t iat = domain::issue_time(clock_.now(), not_before);
+  const std::int64_t exp = iat + settings_.lifetime.count();
   try {
     jwt::jwt_object token{jwt::params::algorithm("HS256"), jwt::params::secret(settings_.secret)};
     // Claim and header names are string literals on purpose: cpp-jwt keeps
     // them as string_views.
     token.add_claim("sub", user.id);
     token.add_claim("email", user.email.value());
-    token.add_claim("iat", static_cast<std::int64_t>(iat));
-    token.add_claim("exp", static_cast<std::int64_t>(iat + settings_.lifetime.count()));
+    token.add_claim("iat", iat);
+    token.add_claim("exp", exp);
     if (!settings_.issuer.empty()) token.add_claim("iss", settings_.issuer);
     if (!settings_.audience.empty()) token.add_claim("aud", settings_.audience);
     token.add_claim("jti", *jti);
@@ -48,7 +51,7 @@ shared::Result<domain::IssuedToken> CppJwtTokenIssuer::issue(const domain::User&
     std::error_code error;
     std::string signed_token = token.signature(error);
     if (error) return shared::Error::internal("token signing failed: " + error.message());
-    return domain::IssuedToken{std::move(signed_token), settings_.lifetime};
+    return domain::IssuedToken{std::move(signed_token), settings_.lifetime, *jti, iat, exp};
   } catch (const std::exception& e) {
     return shared::Error::internal(std::string("token signing failed: ") + e.what());
   }

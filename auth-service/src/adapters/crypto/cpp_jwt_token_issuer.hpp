@@ -26,7 +26,8 @@ struct TokenIssuerSettings {
 class CppJwtTokenIssuer final : public domain::TokenIssuer {
  public:
   CppJwtTokenIssuer(TokenIssuerSettings settings, const shared::time::Clock& clock);
-  shared::Result<domain::IssuedToken> issue(const domain::User& user) override;
+  shared::Result<domain::IssuedToken> issue(const domain::User& user,
+                                            std::int64_t not_before) override;
 
  private:
   const TokenIssuerSettings settings_;

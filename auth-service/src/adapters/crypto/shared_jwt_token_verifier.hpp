@@ -16,7 +16,7 @@ class SharedJwtTokenVerifier final : public domain::TokenVerifier {
     auto verified = verifier_.verify(token);
     if (!verified) return verified.error();
     return domain::TokenClaims{std::move(verified->subject), std::move(verified->email),
-                               verified->expires_at};
+                               verified->expires_at, std::move(verified->id), verified->issued_at};
   }
 
  private:

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "auth/adapters/http/credentials_body.hpp"
+#include "auth/adapters/http/session_body.hpp"
 #include "auth/adapters/http/user_json.hpp"
 #include "shared/http/bearer.hpp"
 #include "shared/http/error_response.hpp"
@@ -31,6 +32,52 @@ void answer_on_workers(workers::BoundedWorkerPool& workers, Responder responder,
   }
 }
 
+// A fresh login response: tokens are never to be cached by anyone.
+Response session_response(const domain::Session& session) {
+  return Response::json(200, session_json(session)).with_header("Cache-Control", "no-store");
+}
+
+// Runs `make_command(request, bearer token)` and then `run(command)` on the
+// worker pool: the shape of every bearer endpoint that checks a password.
+template <class MakeCommand, class Run>
+void bearer_on_workers(workers::BoundedWorkerPool& workers, const Request& request,
+                       Responder responder, MakeCommand make_command, Run run) {
+  const auto token = shared::http::bearer_token(request);
+  if (!token) return responder.send(shared::http::error_response(token.error()));
+  auto command = make_command(request, *token);
+  if (!command) return responder.send(shared::http::error_response(command.error()));
+  answer_on_workers(
+      workers, std::move(responder),
+      [run = std::move(run), command = std::move(command).value()] { return run(command); });
+}
+
+Response refresh(const app::RefreshSession& use_case, const Request& request) {
+  const auto command = refresh_command(request);
+  if (!command) return shared::http::error_response(command.error());
+  const auto session = use_case.execute(*command);
+  if (!session) return shared::http::error_response(session.error());
+  return session_response(*session);
+}
+
+Response log_out(const app::LogOut& use_case, const Request& request) {
+  const auto token = shared::http::bearer_token(request);
+  if (!token) return shared::http::error_response(token.error());
+  const auto command = log_out_command(request, *token);
+  if (!command) return shared::http::error_response(command.error());
+  const auto done = use_case.execute(*command);
+  if (!done) return shared::http::error_response(done.error());
+  return Response::no_content();
+}
+
+Response log_out_everywhere(const app::LogOutEverywhere& use_case, const Request& request) {
+  const auto token = shared::http::bearer_token(request);
+  if (!token) return shared::http::error_response(token.error());
+  const auto done = use_case.execute({std::string(*token)});
+  if (!done) return shared::http::error_response(done.error());
+  shared::log::info("logged out everywhere");
+  return Response::no_content();
+}
+
 void sign_up(const app::SignUp& use_case, workers::BoundedWorkerPool& workers,
              const Request& request, Responder responder) {
   auto command = sign_up_command(request);
@@ -50,12 +97,12 @@ void log_in(const app::LogIn& use_case, workers::BoundedWorkerPool& workers, con
   if (!command) return responder.send(shared::http::error_response(command.error()));
   answer_on_workers(workers, std::move(responder),
                     [&use_case, command = std::move(command).value()] {
-                      const auto token = use_case.execute(command);
-                      if (!token) {
+                      const auto session = use_case.execute(command);
+                      if (!session) {
                         shared::log::info("login refused", {{"client", command.client_address}});
-                        return shared::http::error_response(token.error());
+                        return shared::http::error_response(session.error());
                       }
-                      return Response::json(200, token_json(*token));
+                      return session_response(*session);
                     });
 }
 
@@ -90,6 +137,46 @@ Response verify(const app::VerifyToken& use_case, const Request& request) {
   return response;
 }
 
+void add_session_routes(shared::http::Router& router, const AuthUseCases& use_cases,
+                        workers::BoundedWorkerPool& workers) {
+  router.add("POST", "/auth/refresh",
+             [&use_case = use_cases.refresh_session](const Request& request) {
+               return refresh(use_case, request);
+             });
+  router.add("POST", "/auth/logout", [&use_case = use_cases.log_out](const Request& request) {
+    return log_out(use_case, request);
+  });
+  router.add("POST", "/auth/logout-all",
+             [&use_case = use_cases.log_out_everywhere](const Request& request) {
+               return log_out_everywhere(use_case, request);
+             });
+  router.add_async("POST", "/auth/password",
+                   [&use_case = use_cases.change_password, &workers](const Request& request,
+                                                                     Responder responder) {
+                     bearer_on_workers(workers, request, std::move(responder),
+                                       change_password_command,
+                                       [&use_case](const app::ChangePasswordCommand& command) {
+                                         const auto session = use_case.execute(command);
+                                         if (!session)
+                                           return shared::http::error_response(session.error());
+                                         shared::log::info("password changed");
+                                         return session_response(*session);
+                                       });
+                   });
+  router.add_async("DELETE", "/auth/me",
+                   [&use_case = use_cases.delete_account, &workers](const Request& request,
+                                                                    Responder responder) {
+                     bearer_on_workers(
+                         workers, request, std::move(responder), delete_account_command,
+                         [&use_case](const app::DeleteAccountCommand& command) {
+                           const auto user_id = use_case.execute(command);
+                           if (!user_id) return shared::http::error_response(user_id.error());
+                           shared::log::info("account deleted", {{"user_id", *user_id}});
+                           return Response::no_content();
+                         });
+                   });
+}
+
 }  // namespace
 
 void add_auth_routes(shared::http::Router& router, AuthUseCases use_cases,
@@ -110,6 +197,7 @@ void add_auth_routes(shared::http::Router& router, AuthUseCases use_cases,
   router.add("GET", "/auth/verify", [&use_case = use_cases.verify_token](const Request& request) {
     return verify(use_case, request);
   });
+  add_session_routes(router, use_cases, workers);
 }
 
 }  // namespace auth::adapters::http

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "auth/adapters/http/form_urlencoded.hpp"
+#include "auth/adapters/http/string_fields.hpp"
 #include "shared/http/error_response.hpp"
 #include "shared/http/json_body.hpp"
 #include "shared/text/utf8.hpp"
@@ -18,25 +19,11 @@ struct Credentials {
   std::string password;
 };
 
-// Reads string fields `names` of a JSON object in FastAPI's way: every
-// problem is reported, each at ["body", <name>].
 shared::Result<Credentials> credentials_from_json(const nlohmann::json& body,
                                                   const char* login_name) {
-  std::vector<FieldViolation> violations;
-  std::string values[2];
-  const char* names[2] = {login_name, "password"};
-  for (int i = 0; i < 2; ++i) {
-    const auto member = body.find(names[i]);
-    if (member == body.end()) {
-      violations.push_back(shared::violation::missing({"body", names[i]}));
-    } else if (!member->is_string()) {
-      violations.push_back(shared::violation::string_type({"body", names[i]}));
-    } else {
-      values[i] = member->get<std::string>();
-    }
-  }
-  if (!violations.empty()) return shared::Error::invalid_argument(std::move(violations));
-  return Credentials{std::move(values[0]), std::move(values[1])};
+  auto values = required_strings(body, {login_name, "password"});
+  if (!values) return values.error();
+  return Credentials{std::move((*values)[0]), std::move((*values)[1])};
 }
 
 // The domain locates violations by field ("email"); over HTTP they are in

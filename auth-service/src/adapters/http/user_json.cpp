@@ -10,10 +10,12 @@ nlohmann::json user_json(const domain::User& user) {
           {"created_at", shared::time::format_rfc3339(user.created_at)}};
 }
 
-nlohmann::json token_json(const domain::IssuedToken& token) {
-  return {{"access_token", token.access_token},
+nlohmann::json session_json(const domain::Session& session) {
+  return {{"access_token", session.access.access_token},
           {"token_type", "bearer"},
-          {"expires_in", token.expires_in.count()}};
+          {"expires_in", session.access.expires_in.count()},
+          {"refresh_token", session.refresh_token},
+          {"refresh_expires_in", session.refresh_expires_in.count()}};
 }
 
 }  // namespace auth::adapters::http

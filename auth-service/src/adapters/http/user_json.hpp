@@ -1,7 +1,7 @@
 #pragma once
 #include <nlohmann/json.hpp>
 
-#include "auth/domain/token.hpp"
+#include "auth/domain/session.hpp"
 #include "auth/domain/user.hpp"
 
 namespace auth::adapters::http {
@@ -9,7 +9,8 @@ namespace auth::adapters::http {
 // {"id", "email", "created_at"}: the password hash never leaves the service.
 nlohmann::json user_json(const domain::User& user);
 
-// {"access_token", "token_type": "bearer", "expires_in"}
-nlohmann::json token_json(const domain::IssuedToken& token);
+// The login response: {"access_token", "token_type", "expires_in",
+// "refresh_token", "refresh_expires_in"}.
+nlohmann::json session_json(const domain::Session& session);
 
 }  // namespace auth::adapters::http

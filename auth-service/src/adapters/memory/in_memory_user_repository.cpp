@@ -42,6 +42,12 @@ void InMemoryUserRepository::remove(const std::string& id) {
   by_id_.erase(id);
 }
 
+void InMemoryUserRepository::set_password_hash(const std::string& id, std::string hash) {
+  std::lock_guard lock(mutex_);
+  const auto found = by_id_.find(id);
+  if (found != by_id_.end()) found->second.password_hash = std::move(hash);
+}
+
 // Version-4 layout, so ids look like the ones PostgreSQL's gen_random_uuid() makes.
 std::string InMemoryUserRepository::new_uuid() {
   const std::uint64_t high = (random_() & 0xFFFFFFFFFFFF0FFFULL) | 0x0000000000004000ULL;

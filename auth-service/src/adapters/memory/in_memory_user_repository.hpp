@@ -21,6 +21,8 @@ class InMemoryUserRepository final : public domain::UserRepository {
 
   // Test helper: forgets a user, as if deleted by an administrator.
   void remove(const std::string& id);
+  // Password changes go through SessionStore, which owns the transaction.
+  void set_password_hash(const std::string& id, std::string hash);
 
  private:
   std::string new_uuid();

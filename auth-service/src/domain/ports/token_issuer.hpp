@@ -1,4 +1,6 @@
 #pragma once
+#include <cstdint>
+
 #include "auth/domain/token.hpp"
 #include "auth/domain/user.hpp"
 #include "shared/result.hpp"
@@ -10,7 +12,10 @@ namespace auth::domain {
 class TokenIssuer {
  public:
   virtual ~TokenIssuer() = default;
-  virtual shared::Result<IssuedToken> issue(const User& user) = 0;
+  // `not_before`: the user's latest cutoff (0: none); the token's `iat` is
+  // never before it (see cutoff.hpp), so no cutoff revokes a token issued
+  // after it.
+  virtual shared::Result<IssuedToken> issue(const User& user, std::int64_t not_before) = 0;
 };
 
 }  // namespace auth::domain

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "auth/adapters/crypto/botan_refresh_token_generator.hpp"
 #include "auth/adapters/crypto/shared_jwt_token_verifier.hpp"
 #include "auth/app/fakes.hpp"
 #include "shared/time/clock.hpp"
@@ -56,7 +57,7 @@ TEST_CASE("issued tokens carry the contract's header and claims", "[unit][jwt]")
   auth::testing::FakeClock clock;
   CppJwtTokenIssuer issuer({kSecret, "todo-auth", "todo-api", std::chrono::seconds(604800), {}},
                            clock);
-  const auto issued = issuer.issue(ada());
+  const auto issued = issuer.issue(ada(), 0);
   REQUIRE(issued.ok());
   CHECK(issued->expires_in == std::chrono::seconds(604800));
   const auto header = segment(issued->access_token, 0);
@@ -71,7 +72,43 @@ TEST_CASE("issued tokens carry the contract's header and claims", "[unit][jwt]")
   CHECK(claims["iss"] == "todo-auth");
   CHECK(claims["aud"] == "todo-api");
   CHECK(claims["jti"].get<std::string>().size() == 32);
-  CHECK(segment(issuer.issue(ada()).value().access_token, 1)["jti"] != claims["jti"]);
+  CHECK(claims["jti"] == issued->id);
+  CHECK(issued->issued_at == now);
+  CHECK(issued->expires_at == now + 604800);
+  CHECK(segment(issuer.issue(ada(), 0).value().access_token, 1)["jti"] != claims["jti"]);
+}
+
+TEST_CASE("a token issued after a cutoff in the same second is dated at the cutoff",
+          "[unit][jwt]") {
+  auth::testing::FakeClock clock;
+  CppJwtTokenIssuer issuer({kSecret, "todo-auth", "todo-api", std::chrono::seconds(3600), {}},
+                           clock);
+  const auto now =
+      std::chrono::duration_cast<std::chrono::seconds>(clock.now().time_since_epoch()).count();
+  const auto issued = issuer.issue(ada(), now + 1);
+  REQUIRE(issued.ok());
+  const auto claims = segment(issued->access_token, 1);
+  CHECK(claims["iat"] == now + 1);
+  CHECK(claims["exp"] == now + 1 + 3600);
+}
+
+TEST_CASE("refresh tokens: 256 random bits in 43 URL-safe characters, found by their SHA-256",
+          "[unit][refresh]") {
+  auth::adapters::crypto::BotanRefreshTokenGenerator generator;
+  const auto one = generator.generate();
+  const auto two = generator.generate();
+  REQUIRE(one.ok());
+  REQUIRE(two.ok());
+  CHECK(one->token != two->token);
+  CHECK(one->token.size() == 43);
+  CHECK(one->token.find_first_not_of(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") ==
+        std::string::npos);
+  CHECK(one->hash == generator.hash(one->token));
+  CHECK(one->hash.size() == 64);
+  // SHA-256("abc")
+  CHECK(generator.hash("abc") ==
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 TEST_CASE("the shared verifier accepts issued tokens, and kid appears with rotation",
@@ -83,7 +120,7 @@ TEST_CASE("the shared verifier accepts issued tokens, and kid appears with rotat
   SharedJwtTokenVerifier verifier(settings);
 
   CppJwtTokenIssuer plain({kSecret, "todo-auth", "todo-api", std::chrono::seconds(60), {}}, clock);
-  const auto claims = verifier.verify(plain.issue(ada()).value().access_token);
+  const auto claims = verifier.verify(plain.issue(ada(), 0).value().access_token);
   REQUIRE(claims.ok());
   CHECK(claims->subject == "0b0f9d1e-0000-4000-8000-000000000001");
   CHECK(claims->email == "ada@example.com");
@@ -91,20 +128,20 @@ TEST_CASE("the shared verifier accepts issued tokens, and kid appears with rotat
   const auto kid = shared::jwt::key_id_for(kSecret);
   CppJwtTokenIssuer rotating({kSecret, "todo-auth", "todo-api", std::chrono::seconds(60), kid},
                              clock);
-  const auto token = rotating.issue(ada()).value().access_token;
+  const auto token = rotating.issue(ada(), 0).value().access_token;
   CHECK(segment(token, 0)["kid"] == kid);
   CHECK(verifier.verify(token).ok());
 
   CppJwtTokenIssuer other(
       {std::string(40, 'o'), "todo-auth", "todo-api", std::chrono::seconds(60), {}}, clock);
-  CHECK(verifier.verify(other.issue(ada()).value().access_token).error().code ==
+  CHECK(verifier.verify(other.issue(ada(), 0).value().access_token).error().code ==
         shared::ErrorCode::kInvalidToken);
 }
 
 TEST_CASE("an empty issuer or audience leaves that claim out", "[unit][jwt]") {
   auth::testing::FakeClock clock;
   CppJwtTokenIssuer issuer({kSecret, "", "", std::chrono::seconds(60), {}}, clock);
-  const auto claims = segment(issuer.issue(ada()).value().access_token, 1);
+  const auto claims = segment(issuer.issue(ada(), 0).value().access_token, 1);
   CHECK_FALSE(claims.contains("iss"));
   CHECK_FALSE(claims.contains("aud"));
 }
