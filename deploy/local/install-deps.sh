@@ -14,7 +14,7 @@ build_packages=(
   build-essential cmake pkg-config git ca-certificates curl python3
   # libraries
   libpistache-dev libcpp-jwt-dev libssl-dev libbotan-2-dev libsoci-dev libboost-dev libpq-dev
-  libspdlog-dev libfmt-dev catch2 nlohmann-json3-dev
+  libspdlog-dev libfmt-dev catch2 nlohmann-json3-dev libcurl4-openssl-dev
 )
 packages=(
   "${build_packages[@]}"
