@@ -1,6 +1,7 @@
 // The deployment's parts agree with each other and with the code:
 //  - the Ingress routes exactly the paths deploy/nginx proxies, to the same
-//    services and ports, and nothing operational;
+//    services and ports, and nothing operational or internal (both refuse
+//    /internal/, auth-service's revocation feed, and nginx answers its 404);
 //  - the images the manifests name are the ones deploy/docker builds, each
 //    Deployment running its own service's image;
 //  - the probes' paths are routes the services serve, on the port the
@@ -22,6 +23,9 @@ const SERVICES = {
   'task-service': { portVariable: 'TASK_PORT', image: 'todo-task-service' },
 };
 const OPERATIONAL = ['/healthz', '/readyz', '/metrics'];
+// The services' internal endpoints: auth-service's revocation feed, which
+// task-service follows directly (AUTH_INTERNAL_URL), never through a proxy.
+const INTERNAL = ['/internal', '/internal/', '/internal/revocations'];
 
 // "registry.example.com:5000/todo/todo-auth-service:1.2" -> "todo-auth-service"
 const repositoryName = (image) => image.replace(/@.*$/, '').replace(/:[^/:]+$/, '').split('/').at(-1);
@@ -70,15 +74,16 @@ for (const overlay of overlays) {
       assert.equal(annotations['nginx.ingress.kubernetes.io/use-regex'], undefined);
     });
 
-    it('exposes no operational endpoint (nginx refuses them too)', () => {
-      for (const endpoint of OPERATIONAL) {
+    it('exposes no operational or internal endpoint (nginx answers them its JSON 404)', () => {
+      for (const endpoint of [...OPERATIONAL, ...INTERNAL]) {
         for (const route of routes) {
           const prefix = route.path.replace(/\/$/, '');
           assert.ok(!(endpoint === prefix || endpoint.startsWith(`${prefix}/`)), `${route.path} exposes ${endpoint}`);
         }
         const refused = locations(nginx).some((l) => l.modifier === '~' && new RegExp(l.location).test(endpoint) &&
-          l.children.some((c) => c.name === 'return' && c.args[0] === '404'));
-        assert.ok(refused, `deploy/nginx answers ${endpoint} with its own 404`);
+          l.children.some((c) => c.name === 'default_type' && c.args[0] === 'application/json') &&
+          l.children.some((c) => c.name === 'return' && c.args[0] === '404' && c.args[1] === '{"detail":"Not Found"}'));
+        assert.ok(refused, `deploy/nginx answers ${endpoint} with its own JSON 404`);
       }
     });
 

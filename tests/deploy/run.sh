@@ -4,9 +4,11 @@
 #   - every kustomize overlay renders (kubectl kustomize), every object is
 #     valid against the Kubernetes API schemas, policies hold;
 #   - the Ingress, deploy/nginx, the Dockerfiles, the compose file and the
-#     container test agree with each other and with the services.
-# Needs node/npm (scripts/npm-ci.sh installs the pinned packages) and kubectl
-# 1.27 or newer (kustomize v5), which the project's machines have.
+#     container test agree with each other and with the services;
+#   - deploy/nginx, run by the real nginx, never routes /internal/.
+# Needs node/npm (scripts/npm-ci.sh installs the pinned packages), kubectl
+# 1.27 or newer (kustomize v5) and nginx (skipped without it), which the
+# project's machines have.
 set -euo pipefail
 dir=$(cd "$(dirname "$0")" && pwd)
 readonly dir

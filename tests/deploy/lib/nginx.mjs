@@ -77,17 +77,25 @@ function* walk(directives) {
   }
 }
 
+// Renders deploy/nginx with `environment` into <out>/conf, as the local
+// stack and the proxy image do, with an empty <out>/www as the static and
+// docs root (unless `environment` names others). Returns the conf directory.
+export function renderNginxInto(out, environment) {
+  const www = path.join(out, 'www');
+  mkdirSync(www, { recursive: true });
+  const dir = path.join(out, 'conf');
+  execFileSync(`${repoRoot}deploy/nginx/render.sh`, [dir], {
+    env: { PATH: process.env.PATH, STATIC_ROOT: www, DOCS_ROOT: www, ...environment },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  return dir;
+}
+
 // Renders deploy/nginx with `environment` into a temp dir, parses it.
 export function renderedNginx(environment) {
   const out = mkdtempSync(path.join(tmpdir(), 'todo-nginx-check-'));
   try {
-    const www = path.join(out, 'www');
-    mkdirSync(www);
-    execFileSync(`${repoRoot}deploy/nginx/render.sh`, [path.join(out, 'conf')], {
-      env: { PATH: process.env.PATH, STATIC_ROOT: www, DOCS_ROOT: www, ...environment },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    const dir = path.join(out, 'conf');
+    const dir = renderNginxInto(out, environment);
     return parse(tokenize(readFileSync(path.join(dir, 'nginx.conf'), 'utf8')), dir);
   } finally {
     rmSync(out, { recursive: true, force: true });
