@@ -138,9 +138,10 @@ throwaway_postgres_restart_command() {
 # throwaway_stack_env <data dir>: exports what makes deploy/local/run.sh run
 # a private stack in <data dir> on free ports, so a developer's own stack
 # on 8080 is left alone: TODO_DATA_DIR, PROXY_PORT, AUTH_PORT, TASK_PORT,
-# PG_PORT. It always uses the private database and a generated secret in
-# <data dir>, whatever the caller's shell holds (callers rely on both being
-# there, e.g. tests/e2e/run.sh's persistence check).
+# PG_PORT. It always uses the private database and generated secrets (the
+# JWT secret and the service token secret) in <data dir>, and run.sh's own
+# AUTH_INTERNAL_URL, whatever the caller's shell holds (callers rely on
+# them being there, e.g. tests/e2e/run.sh's persistence check).
 throwaway_stack_env() {
   # As root, PostgreSQL (postgres) and nginx's workers (nobody) work in here.
   chmod 755 "$1" || return 1
@@ -148,5 +149,6 @@ throwaway_stack_env() {
   PROXY_PORT=$(free_port) && AUTH_PORT=$(free_port) && TASK_PORT=$(free_port) &&
     PG_PORT=$(free_port) || return 1
   export PROXY_PORT AUTH_PORT TASK_PORT PG_PORT
-  unset AUTH_DATABASE_URL TASK_DATABASE_URL JWT_SECRET JWT_SECRET_FILE PROXY_ADDRESS
+  unset AUTH_DATABASE_URL TASK_DATABASE_URL JWT_SECRET JWT_SECRET_FILE SERVICE_JWT_SECRET \
+    SERVICE_JWT_SECRET_FILE AUTH_INTERNAL_URL PROXY_ADDRESS
 }

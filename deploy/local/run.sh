@@ -21,11 +21,18 @@
 #   AUTH_DATABASE_URL  an external database for auth-service instead of the private one
 #   TASK_DATABASE_URL  an external database for task-service instead of the private one
 #   JWT_SECRET / JWT_SECRET_FILE   the signing key   [generated once into <data>/secrets/jwt-secret]
+#   SERVICE_JWT_SECRET / SERVICE_JWT_SECRET_FILE   the key of the services' own tokens
+#                      (the revocation feed); must differ from the JWT secret
+#                      [generated once into <data>/secrets/service-jwt-secret]
 #   STATIC_ROOT        a frontend's built files, served at /             [<data>/www]
 #   BUILD_PRESET       CMake preset to build                              [release]
 #   BUILD_DIR          an existing build tree to use instead (e.g. build/dev)
+#   SKIP_BUILD=1       use the executables in BUILD_DIR (or build/<preset>) as they are
+# task-service gets AUTH_INTERNAL_URL=http://127.0.0.1:$AUTH_PORT: it follows
+# auth-service's revocation feed there, directly (nginx never routes /internal/).
 # Every other variable of the services (README: Configuration) passes through,
-# e.g. LOG_LEVEL=debug or BCRYPT_COST=10. MAX_BODY_BYTES goes to nginx too.
+# e.g. LOG_LEVEL=debug, BCRYPT_COST=10 or REVOCATION_FAIL_CLOSED_AFTER=60.
+# MAX_BODY_BYTES goes to nginx too.
 set -euo pipefail
 # Also inside $(...): a failed build in build_dir=$(build) must stop run.sh,
 # not leave it running stale executables.
@@ -160,10 +167,15 @@ install_dependencies() {
   "$repo/deploy/local/install-deps.sh"
 }
 
-# Prints the build tree holding both executables, building them first.
+# Prints the build tree holding both executables, building them first
+# (unless SKIP_BUILD=1).
 build() {
   local dir=${BUILD_DIR:-}
-  if [[ -n $dir ]]; then
+  if [[ ${SKIP_BUILD:-0} == 1 ]]; then
+    dir=${dir:-build/$build_preset}
+    [[ $dir == /* ]] || dir=$repo/$dir
+    say "using the executables in $dir as they are (SKIP_BUILD=1)"
+  elif [[ -n $dir ]]; then
     [[ $dir == /* ]] || dir=$repo/$dir
     say "building auth-service and task-service in $dir"
     cmake --build "$dir" -j"$(nproc)" --target auth-service task-service >&2
@@ -176,18 +188,48 @@ build() {
   echo "$dir"
 }
 
-# The signing key: the caller's, or one generated on the first run and kept
-# in the data directory, so tokens stay valid across restarts.
-configure_jwt_secret() {
-  if [[ -n ${JWT_SECRET:-} || -n ${JWT_SECRET_FILE:-} ]]; then
+# configure_secret <NAME> <file> <what>: the key in NAME or NAME_FILE when
+# the caller set either, else one generated on the first run into
+# <data>/secrets/<file> and kept there (so tokens stay valid across
+# restarts), passed to both services as NAME_FILE.
+configure_secret() {
+  local name=$1 file_name=${1}_FILE file=$secrets_dir/$2
+  if [[ -n ${!name:-} || -n ${!file_name:-} ]]; then
     return 0
   fi
-  local file=$secrets_dir/jwt-secret
   if [[ ! -s $file ]]; then
-    say "generating a JWT secret into $file"
+    say "generating $3 into $file"
     write_secret "$file" "$(random_hex 48)"
   fi
-  export JWT_SECRET_FILE=$file
+  export "$file_name=$file"
+}
+
+# secret_value <NAME>: the key a service reads from NAME, or from the file
+# NAME_FILE names (less one trailing newline, as the services read it).
+secret_value() {
+  local name=$1 file_name=${1}_FILE value
+  if [[ -n ${!name:-} ]]; then
+    printf '%s' "${!name}"
+    return 0
+  fi
+  value=$(cat -- "${!file_name}" && echo .) || return 1
+  value=${value%.}
+  printf '%s' "${value%$'\n'}"
+}
+
+# The signing key of the users' tokens and the key of the services' own
+# tokens (auth-service's revocation feed). A service token must never pass
+# for a user's token or the other way round, so the two keys must differ.
+configure_secrets() {
+  configure_secret JWT_SECRET jwt-secret "a JWT secret"
+  configure_secret SERVICE_JWT_SECRET service-jwt-secret "a service token secret"
+  local jwt service
+  jwt=$(secret_value JWT_SECRET) || die "cannot read JWT_SECRET_FILE ($JWT_SECRET_FILE)"
+  service=$(secret_value SERVICE_JWT_SECRET) ||
+    die "cannot read SERVICE_JWT_SECRET_FILE ($SERVICE_JWT_SECRET_FILE)"
+  [[ $service != "$jwt" ]] ||
+    die "SERVICE_JWT_SECRET is the JWT secret; the two keys must differ" \
+      "(unset SERVICE_JWT_SECRET and SERVICE_JWT_SECRET_FILE to have one generated)"
 }
 
 # The API docs at /docs, when the project has a docs site builder.
@@ -238,14 +280,18 @@ start_databases() {
   echo "pg_port=$port" >>"$run_dir/state"
 }
 
-# start_service <name> <binary> <database url> <port>
+# start_service <name> <binary> <database url> <port> [NAME=value...]: the
+# NAME=values are that service's own settings.
 start_service() {
   local name=$1 binary=$2 url=$3 port=$4
+  shift 4
   say "starting $name on 127.0.0.1:$port"
   (
     # Exported in this subshell only, so no URL with a password ends up in
     # a command line, and each service sees only its own database.
     export DATABASE_URL=$url AUTH_PORT=$auth_port TASK_PORT=$task_port
+    # shellcheck disable=SC2163  # exports the NAME=value words themselves
+    (($# == 0)) || export "$@"
     export MAX_BODY_BYTES=$max_body_bytes
     # Reached only through nginx on this machine: the services (and their
     # /metrics) are not exposed to the network beside the proxy.
@@ -260,7 +306,10 @@ start_service() {
 start_services() {
   local build_dir=$1
   start_service auth-service "$build_dir/auth-service/auth-service" "$auth_database_url" "$auth_port"
-  start_service task-service "$build_dir/task-service/task-service" "$task_database_url" "$task_port"
+  # task-service follows auth-service's revocation feed (/internal/) on
+  # loopback, not through nginx, which never routes /internal/.
+  start_service task-service "$build_dir/task-service/task-service" "$task_database_url" "$task_port" \
+    AUTH_INTERNAL_URL="http://127.0.0.1:$auth_port"
   # Migrations run at start-up, so ready means migrated and connected.
   wait_for_http auth-service "$(head -n1 "$(pid_file auth-service)")" auth-service \
     "http://127.0.0.1:$auth_port/readyz" 200 90 "$log_dir/auth-service.log"
@@ -376,6 +425,8 @@ start_command() {
   flock -n 9 || die "another deploy/local/run.sh is starting or stopping the stack in $data_dir"
   refuse_if_running
   check_ports
+  # Before the build, so keys that cannot work stop run.sh at once.
+  configure_secrets
   # From here on, whatever starts is ours to stop on failure or Ctrl-C.
   owns_stack=1
   echo $$ >"$(pid_file supervisor)"
@@ -385,7 +436,6 @@ start_command() {
   build_dir=$(build)
   [[ -x $build_dir/auth-service/auth-service && -x $build_dir/task-service/task-service ]] ||
     die "no auth-service/task-service executables in $build_dir"
-  configure_jwt_secret
   build_docs
   render_proxy_config
 
