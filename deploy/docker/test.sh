@@ -28,7 +28,7 @@ readonly containers=(auth-service task-service proxy)
 
 work_dir=""
 pg_port="" auth_port="" task_port="" proxy_port=""
-auth_db_password="" task_db_password="" jwt_secret=""
+auth_db_password="" task_db_password="" jwt_secret="" service_jwt_secret=""
 failures=0
 checks=0
 
@@ -52,6 +52,7 @@ env_of() {
       echo "DATABASE_URL=postgresql://todo_auth:$auth_db_password@127.0.0.1:$pg_port/todo_auth"
       echo "JWT_SECRET=$jwt_secret"
       echo "JWT_PREVIOUS_SECRETS="
+      echo "SERVICE_JWT_SECRET=$service_jwt_secret"
       echo "LOG_FORMAT=json"
       echo "LOG_LEVEL=info"
       echo "MAX_BODY_BYTES=65536"
@@ -64,6 +65,9 @@ env_of() {
       echo "DATABASE_URL=postgresql://todo_tasks:$task_db_password@127.0.0.1:$pg_port/todo_tasks"
       echo "JWT_SECRET=$jwt_secret"
       echo "JWT_PREVIOUS_SECRETS="
+      echo "SERVICE_JWT_SECRET=$service_jwt_secret"
+      # auth-service's revocation feed, directly (the proxy never routes /internal/).
+      echo "AUTH_INTERNAL_URL=http://127.0.0.1:$auth_port"
       echo "LOG_FORMAT=json"
       echo "LOG_LEVEL=info"
       echo "MAX_BODY_BYTES=65536"
@@ -307,6 +311,17 @@ answers_probes() {
   done
 }
 
+# The proxy never routes the services' internal endpoints (auth-service's
+# revocation feed): it answers its own JSON 404, as for /metrics.
+proxy_refuses_internal() {
+  local path response
+  for path in /internal/revocations /internal; do
+    response=$(curl -s -w ' %{http_code} %{content_type}' "http://127.0.0.1:$proxy_port$path")
+    [[ $response == '{"detail":"Not Found"} 404 application/json' ]] ||
+      { say "GET $path through the proxy answered: $response"; return 1; }
+  done
+}
+
 running_checks() {
   local name
   for name in "${containers[@]}"; do
@@ -315,6 +330,7 @@ running_checks() {
   done
   check "auth-service answers the probes' /healthz and /readyz" answers_probes "$auth_port"
   check "task-service answers the probes' /healthz and /readyz" answers_probes "$task_port"
+  check "the proxy answers 404 for /internal/ and does not route it" proxy_refuses_internal
 }
 
 # --- the end-to-end suite ------------------------------------------------------------
@@ -369,6 +385,7 @@ main() {
   if [[ ${1:-} == --plan ]]; then
     pg_port='<pg-port>' auth_port='<auth-port>' task_port='<task-port>' proxy_port='<proxy-port>'
     auth_db_password='<secret>' task_db_password='<secret>' jwt_secret='<secret>'
+    service_jwt_secret='<secret>'
     print_plan
     return 0
   fi
@@ -392,6 +409,7 @@ main() {
   trap 'exit 143' TERM
   auth_port=$(free_port) task_port=$(free_port) proxy_port=$(free_port)
   auth_db_password=$(random_hex 24) task_db_password=$(random_hex 24) jwt_secret=$(random_hex 32)
+  service_jwt_secret=$(random_hex 32)
 
   image_checks
   start_postgres
