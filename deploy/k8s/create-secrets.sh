@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Creates the Secrets the manifests reference (nothing secret is committed):
 #
-#   todo-jwt       secret            the HS256 signing key (JWT_SECRET_FILE)
-#                  previous-secrets  keys still accepted (JWT_PREVIOUS_SECRETS), empty
-#   todo-database  auth-database-url, task-database-url   (each service's DATABASE_URL)
-#   todo-postgres  superuser-password, auth-password, task-password   (dev only:
-#                  the in-cluster PostgreSQL and its two login roles)
+#   todo-jwt          secret            the HS256 signing key (JWT_SECRET_FILE)
+#                     previous-secrets  keys still accepted (JWT_PREVIOUS_SECRETS), empty
+#   todo-service-jwt  secret            the key of the services' own tokens, never the
+#                                       signing key (SERVICE_JWT_SECRET_FILE)
+#   todo-database     auth-database-url, task-database-url   (each service's DATABASE_URL)
+#   todo-postgres     superuser-password, auth-password, task-password   (dev only:
+#                     the in-cluster PostgreSQL and its two login roles)
 #
 # Usage:
 #   deploy/k8s/create-secrets.sh dev [--dry-run]
@@ -13,12 +15,13 @@
 #   TASK_DATABASE_URL=postgresql://...?sslmode=require \
 #     deploy/k8s/create-secrets.sh prod [--dry-run]
 #
-# Environment: NAMESPACE [todo]; JWT_SECRET (>= 32 bytes) to use a key of your
-# own instead of a generated one; KUBECTL [kubectl].
+# Environment: NAMESPACE [todo]; JWT_SECRET and SERVICE_JWT_SECRET (each
+# >= 32 bytes, never the same) to use keys of your own instead of generated
+# ones; KUBECTL [kubectl].
 #
 # A Secret that already exists is left alone (recreating todo-postgres would
-# not change the passwords inside an initialised database; rotating the JWT
-# key has its own procedure, docs/deploy.md). --dry-run prints the Secrets as
+# not change the passwords inside an initialised database; rotating a key
+# has its own procedure, docs/deploy.md). --dry-run prints the Secrets as
 # YAML instead of creating them, without contacting a cluster.
 # Values travel through files in a private temp directory, never through a
 # command line.
@@ -67,10 +70,24 @@ check_jwt_secret() {
     die "JWT_SECRET must not contain a comma (JWT_PREVIOUS_SECRETS is a comma-separated list)"
 }
 
+# A service token must never pass for a user's token: its own key, never
+# JWT_SECRET (the services refuse to start otherwise).
+check_service_jwt_secret() {
+  [[ -n ${SERVICE_JWT_SECRET:-} ]] || return 0
+  ((${#SERVICE_JWT_SECRET} >= 32)) || die "SERVICE_JWT_SECRET must be at least 32 bytes"
+  [[ $SERVICE_JWT_SECRET != "${JWT_SECRET:-}" ]] || die "SERVICE_JWT_SECRET must differ from JWT_SECRET"
+}
+
+# Both keys, generated where not given (two draws: never the same).
 create_jwt() {
-  put secret "${JWT_SECRET:-$(random_hex 32)}"
+  local jwt_secret=${JWT_SECRET:-$(random_hex 32)}
+  local service_jwt_secret=${SERVICE_JWT_SECRET:-$(random_hex 32)}
+  [[ $service_jwt_secret != "$jwt_secret" ]] || die "the two generated keys are equal; run again"
+  put secret "$jwt_secret"
   put previous-secrets ""
   create todo-jwt secret previous-secrets
+  put secret "$service_jwt_secret"
+  create todo-service-jwt secret
 }
 
 create_dev() {
@@ -117,6 +134,7 @@ main() {
 
   # Checked first, so a bad value creates nothing.
   check_jwt_secret
+  check_service_jwt_secret
   if [[ $overlay == prod ]]; then
     check_prod_url AUTH_DATABASE_URL
     check_prod_url TASK_DATABASE_URL

@@ -1,9 +1,11 @@
 // Policies every rendered overlay must meet (the issue's list), as tests:
 // probes, requests and limits, non-root, read-only root filesystem, no
 // capabilities, no privilege escalation, no inline secrets, pinned images,
-// a drain that fits the grace period, an HPA and a PDB per Deployment, and
-// NetworkPolicies that let only the ingress controller reach the services
-// and only the services reach PostgreSQL.
+// a drain that fits the grace period, an HPA and a PDB per Deployment, the
+// service token key wherever the JWT key goes, task-service pointed at
+// auth-service's revocation feed, and NetworkPolicies that let only the
+// ingress controller reach the services (and task-service reach
+// auth-service) and only the services reach PostgreSQL.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
@@ -175,6 +177,52 @@ for (const overlay of overlays) {
     });
   });
 
+  describe(`overlay ${overlay}: the service token key and the revocation feed`, () => {
+    const objects = render(`overlays/${overlay}`);
+    const withJwt = [...allContainers(objects)].filter(({ container }) => containerEnvironment(container, objects).has('JWT_SECRET_FILE'));
+
+    // The Secret and key mounted at the file an env variable names.
+    function secretBehind(container, pod, file) {
+      const mount = (container.volumeMounts ?? []).find((m) => file.startsWith(`${m.mountPath.replace(/\/$/, '')}/`));
+      const volume = mount && (pod.volumes ?? []).find((v) => v.name === mount.name);
+      if (!volume?.secret) return null;
+      const relative = file.slice(mount.mountPath.replace(/\/$/, '').length + 1);
+      const item = (volume.secret.items ?? []).find((i) => i.path === relative);
+      return { secret: volume.secret.secretName, key: item ? item.key : relative };
+    }
+
+    it('every container with the JWT key: both services and both migration containers', () => {
+      assert.deepEqual(withJwt.map(({ workload, container }) => `${describeObject(workload)} ${container.name}`).sort(), [
+        'Deployment/auth-service auth-service', 'Deployment/task-service task-service',
+        'Job/todo-migrate auth-migrate', 'Job/todo-migrate task-migrate',
+      ]);
+    });
+
+    it('gets SERVICE_JWT_SECRET_FILE too, a file of the Secret todo-service-jwt, not todo-jwt', () => {
+      for (const { workload, container, pod } of withJwt) {
+        const at = where(workload, container);
+        const env = containerEnvironment(container, objects);
+        assert.deepEqual(secretBehind(container, pod, env.get('JWT_SECRET_FILE')), { secret: 'todo-jwt', key: 'secret' }, at);
+        const file = env.get('SERVICE_JWT_SECRET_FILE');
+        assert.equal(typeof file, 'string', `${at}: SERVICE_JWT_SECRET_FILE`);
+        assert.deepEqual(secretBehind(container, pod, file), { secret: 'todo-service-jwt', key: 'secret' }, at);
+        assert.equal(env.get('SERVICE_JWT_SECRET'), undefined, `${at}: the key as a file only`);
+      }
+    });
+
+    it('task-service follows the feed at the auth-service Service and port, inside the cluster', () => {
+      const task = find(objects, 'Deployment', 'task-service').spec.template.spec.containers[0];
+      const url = new URL(containerEnvironment(task, objects).get('AUTH_INTERNAL_URL'));
+      const service = find(objects, 'Service', 'auth-service');
+      assert.equal(url.protocol, 'http:');
+      assert.ok(['auth-service', 'auth-service.todo', 'auth-service.todo.svc', 'auth-service.todo.svc.cluster.local'].includes(url.hostname), url.hostname);
+      assert.equal(Number(url.port), service.spec.ports.find((p) => p.name === 'http').port);
+      assert.ok(selects({ matchLabels: service.spec.selector }, podLabels(find(objects, 'Deployment', 'auth-service'))));
+      assert.equal(url.pathname, '/');
+    });
+
+  });
+
   describe(`overlay ${overlay}: network policies`, () => {
     const objects = render(`overlays/${overlay}`);
     const policies = ofKind(objects, 'NetworkPolicy');
@@ -188,19 +236,43 @@ for (const overlay of overlays) {
         !p.spec.ingress && !p.spec.egress), 'a policy selecting every pod with no rules');
     });
 
-    it('let only the ingress controller reach the services, on their port', () => {
+    // A peer in this namespace (no namespaceSelector): the workloads it admits.
+    const admittedBy = (peer) => (peer.namespaceSelector || peer.ipBlock ? null :
+      pods.filter((w) => selects(peer.podSelector, podLabels(w))).map(describeObject).sort());
+
+    it('let only the ingress controller reach the services, and task-service reach auth-service, on their port', () => {
       for (const deployment of ofKind(objects, 'Deployment')) {
+        const name = deployment.metadata.name;
         const rules = policiesFor(deployment, 'Ingress').flatMap((p) => p.spec.ingress ?? []);
-        assert.ok(rules.length > 0, `${deployment.metadata.name} is reachable by nobody`);
+        assert.ok(rules.length > 0, `${name} is reachable by nobody`);
         for (const rule of rules) {
-          assert.ok(rule.from?.length > 0, `${deployment.metadata.name}: a rule with no 'from' admits everyone`);
+          assert.ok(rule.from?.length > 0, `${name}: a rule with no 'from' admits everyone`);
           for (const peer of rule.from) {
+            if (name === 'auth-service' && !peer.namespaceSelector) {
+              assert.deepEqual(admittedBy(peer), ['Deployment/task-service'], `${name}: who else is admitted`);
+              continue;
+            }
             assert.deepEqual(peer.namespaceSelector?.matchLabels, { 'kubernetes.io/metadata.name': 'ingress-nginx' });
             assert.deepEqual(peer.podSelector?.matchLabels, { 'app.kubernetes.io/name': 'ingress-nginx' });
           }
           assert.deepEqual(rule.ports.map((p) => p.port), ['http']);
         }
       }
+    });
+
+    it('let task-service reach auth-service’s port, both ways (the revocation feed)', () => {
+      const auth = find(objects, 'Deployment', 'auth-service');
+      const task = find(objects, 'Deployment', 'task-service');
+      const authContainer = auth.spec.template.spec.containers[0];
+      const authPort = resolvePort(authContainer, 'http');
+      const admitsTask = policiesFor(auth, 'Ingress').flatMap((p) => p.spec.ingress ?? []).some((rule) =>
+        rule.from.some((peer) => admittedBy(peer)?.includes('Deployment/task-service')) &&
+        rule.ports.some((p) => (p.protocol ?? 'TCP') === 'TCP' && resolvePort(authContainer, p.port) === authPort));
+      assert.ok(admitsTask, 'no ingress rule of auth-service admits task-service on its port');
+      const letsOut = policiesFor(task, 'Egress').flatMap((p) => p.spec.egress ?? []).some((rule) =>
+        (rule.to ?? []).some((peer) => admittedBy(peer)?.includes('Deployment/auth-service')) &&
+        rule.ports.some((p) => (p.protocol ?? 'TCP') === 'TCP' && resolvePort(authContainer, p.port) === authPort));
+      assert.ok(letsOut, `no egress rule lets task-service out to auth-service's pods on ${authPort}`);
     });
 
     it('let only the services and the migration reach PostgreSQL', () => {
@@ -219,11 +291,17 @@ for (const overlay of overlays) {
       }
     });
 
-    it('let the services and the migration out to PostgreSQL and DNS only', () => {
+    it('let the services and the migration out to PostgreSQL and DNS only (and task-service to auth-service)', () => {
       for (const workload of pods.filter((w) => w.metadata.name !== 'postgres')) {
         const rules = policiesFor(workload, 'Egress').flatMap((p) => p.spec.egress ?? []);
-        const ports = rules.flatMap((rule) => (rule.ports ?? [{ port: 'any' }]).map((p) => `${p.protocol ?? 'TCP'}/${p.port}`));
+        // Rules that name their peers, all auth-service's pods: the revocation feed.
+        const toAuth = rules.filter((rule) => rule.to?.length > 0 &&
+          rule.to.every((peer) => admittedBy(peer)?.join() === 'Deployment/auth-service'));
+        const ports = rules.filter((rule) => !toAuth.includes(rule))
+          .flatMap((rule) => (rule.ports ?? [{ port: 'any' }]).map((p) => `${p.protocol ?? 'TCP'}/${p.port}`));
         assert.deepEqual([...new Set(ports)].sort(), ['TCP/53', 'TCP/5432', 'UDP/53'], describeObject(workload));
+        const expected = workload.metadata.name === 'task-service' ? 1 : 0;
+        assert.equal(toAuth.length, expected, `${describeObject(workload)}: rules out to auth-service`);
       }
     });
   });

@@ -72,14 +72,17 @@ for (const overlay of ['base', ...overlays.map((name) => `overlays/${name}`)]) {
 }
 
 // The Secrets create-secrets.sh would create, without a cluster.
+const secretsEnvironment = {
+  ...process.env,
+  KUBECONFIG: '/nonexistent',
+  AUTH_DATABASE_URL: 'postgresql://todo_auth:pw@ep-example.eu-central-1.aws.neon.tech/todo_auth?sslmode=require',
+  TASK_DATABASE_URL: 'postgresql://todo_tasks:pw@ep-example.eu-central-1.aws.neon.tech/todo_tasks?sslmode=require',
+};
+delete secretsEnvironment.JWT_SECRET;
+delete secretsEnvironment.SERVICE_JWT_SECRET;
+
 function secretsFor(overlay) {
-  const environment = {
-    ...process.env,
-    KUBECONFIG: '/nonexistent',
-    AUTH_DATABASE_URL: 'postgresql://todo_auth:pw@ep-example.eu-central-1.aws.neon.tech/todo_auth?sslmode=require',
-    TASK_DATABASE_URL: 'postgresql://todo_tasks:pw@ep-example.eu-central-1.aws.neon.tech/todo_tasks?sslmode=require',
-  };
-  const output = execFileSync(`${k8sDir}/create-secrets.sh`, [overlay, '--dry-run'], { env: environment, encoding: 'utf8' });
+  const output = execFileSync(`${k8sDir}/create-secrets.sh`, [overlay, '--dry-run'], { env: secretsEnvironment, encoding: 'utf8' });
   return parseObjects(output, `create-secrets.sh ${overlay} --dry-run`);
 }
 
@@ -112,6 +115,22 @@ for (const overlay of overlays) {
       assert.ok(needed.length > 0);
       for (const [name, key, user] of needed) {
         assert.ok(keysOf(name).includes(key), `${user} needs key ${key} of Secret ${name}, which create-secrets.sh does not make`);
+      }
+    });
+
+    it('generates the service token key: at least 32 bytes, not the JWT key', () => {
+      const value = (name) => Buffer.from(secrets.find((s) => s.metadata.name === name).data.secret, 'base64').toString();
+      assert.ok(value('todo-service-jwt').length >= 32);
+      assert.notEqual(value('todo-service-jwt'), value('todo-jwt'));
+    });
+
+    it('refuses a SERVICE_JWT_SECRET that is JWT_SECRET, or shorter than 32 bytes', () => {
+      const key = 'k'.repeat(40);
+      for (const [extra, message] of [[{ JWT_SECRET: key, SERVICE_JWT_SECRET: key }, /must differ from JWT_SECRET/],
+        [{ SERVICE_JWT_SECRET: 'short' }, /at least 32 bytes/]]) {
+        assert.throws(() => execFileSync(`${k8sDir}/create-secrets.sh`, [overlay, '--dry-run'], {
+          env: { ...secretsEnvironment, ...extra }, stdio: 'pipe',
+        }), (error) => message.test(error.stderr.toString()));
       }
     });
 
