@@ -45,7 +45,8 @@ pg_port=$(start_throwaway_postgres "$pg_dir")
 
 port=$(free_port)
 env -i PATH="$PATH" DATABASE_URL="postgresql://postgres@127.0.0.1:$pg_port/postgres" \
-  JWT_SECRET="$secret" AUTH_PORT="$port" BCRYPT_COST=12 LOG_LEVEL=warn \
+  JWT_SECRET="$secret" SERVICE_JWT_SECRET="$(random_hex 32)" AUTH_PORT="$port" \
+  BCRYPT_COST=12 LOG_LEVEL=warn \
   LOGIN_MAX_FAILURES_PER_CLIENT=1000000 HASH_QUEUE_LIMIT=1000 \
   "$service_bin" >"$pg_dir/service.log" 2>&1 &
 service_pid=$!

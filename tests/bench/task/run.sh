@@ -13,8 +13,10 @@
 #      and the service/pgbench ratio;
 #   3. the listing's latency (one connection) with 100 tasks in the table,
 #      then with 1,000,000 (bulk-loaded with generate_series).
-# Environment: BENCH_SECONDS (15), HTTP_THREADS (4), DB_POOL_SIZE (4),
-# PGBENCH_CLIENTS (16). Takes about 5 minutes after the build.
+# task-service follows the revocation feed of a release auth-service started
+# beside it (empty: nothing is revoked here; tests/bench/task/revocation.sh
+# measures a full set). Environment: BENCH_SECONDS (15), HTTP_THREADS (4),
+# DB_POOL_SIZE (4), PGBENCH_CLIENTS (16). Takes about 5 minutes after the build.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../../../scripts/lib.sh"
@@ -27,14 +29,18 @@ readonly http_threads=${HTTP_THREADS:-4}
 readonly pool_size=${DB_POOL_SIZE:-4}
 readonly pgbench_clients=${PGBENCH_CLIENTS:-16}
 readonly secret="benchmark-secret-0123456789abcdef0123456789"
+SERVICE_JWT_SECRET=$(random_hex 32)
+export SERVICE_JWT_SECRET
 readonly users=1000 tasks_per_user=20
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/task-bench.XXXXXX")
 service_pid=""
+auth_pid=""
 say() { echo "bench: $*" >&2; }
 
 cleanup() {
   [[ -n $service_pid ]] && kill "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null || true
+  [[ -n $auth_pid ]] && kill "$auth_pid" 2>/dev/null && wait "$auth_pid" 2>/dev/null || true
   stop_throwaway_postgres "$work"
   rm -rf "$work"
 }
@@ -46,24 +52,34 @@ binary=${1:-}
 if [[ -z $binary ]]; then
   say "building the release preset's task-service"
   cmake --preset release >/dev/null
-  cmake --build --preset release --target task-service -j2 >/dev/null
+  cmake --build --preset release --target task-service auth-service -j2 >/dev/null
   binary=build/release/task-service/task-service
 fi
+auth_binary=$(dirname "$binary")/../auth-service/auth-service
 [[ -x $binary ]] || { say "no executable at $binary"; exit 1; }
 
 # --- PostgreSQL --------------------------------------------------------------
 pg_port=$(start_throwaway_postgres "$work" 'max_connections = 200' 'shared_buffers = 256MB')
 psql_as() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
-psql_as -d postgres -c "CREATE DATABASE bench" -c "CREATE DATABASE scale"
+psql_as -d postgres -c "CREATE DATABASE bench" -c "CREATE DATABASE scale" -c "CREATE DATABASE auth"
 url() { echo "postgresql://postgres@127.0.0.1:$pg_port/$1"; }
+
+# The revocation feed task-service follows (and needs before it is ready).
+auth_port=$(free_port)
+DATABASE_URL=$(url auth) JWT_SECRET=$secret AUTH_PORT=$auth_port LOG_LEVEL=warn \
+  "$auth_binary" >"$work/auth-service.log" 2>&1 &
+auth_pid=$!
+wait_for_url "http://127.0.0.1:$auth_port/readyz" 30 ||
+  { say "auth-service did not start"; cat "$work/auth-service.log" >&2; exit 1; }
 
 start_service() {  # <database>
   local port
   port=$(free_port)
   DATABASE_URL=$(url "$1") JWT_SECRET=$secret TASK_PORT=$port HTTP_THREADS=$http_threads \
-    DB_POOL_SIZE=$pool_size LOG_LEVEL=warn "$binary" >"$work/service-$1.log" 2>&1 &
+    DB_POOL_SIZE=$pool_size LOG_LEVEL=warn AUTH_INTERNAL_URL="http://127.0.0.1:$auth_port" \
+    "$binary" >"$work/service-$1.log" 2>&1 &
   service_pid=$!
-  wait_for_url "http://127.0.0.1:$port/healthz" 10 ||
+  wait_for_url "http://127.0.0.1:$port/readyz" 10 ||
     { say "task-service did not start"; cat "$work/service-$1.log" >&2; exit 1; }
   service_port=$port
 }
