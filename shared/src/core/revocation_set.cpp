@@ -53,13 +53,8 @@ void RevocationSet::apply_locked(const Event& event) {
 
 bool RevocationSet::is_revoked(const TokenFacts& token) const {
   std::shared_lock lock(mutex_);
-  if (token.jti && !tokens_.empty()) {
-    // Heterogeneous lookup needs C++20's transparent hashing; one short
-    // string copy is cheaper than the lock around it.
-    if (tokens_.find(std::string(*token.jti)) != tokens_.end()) return true;
-  }
-  if (cutoffs_.empty()) return false;
-  const auto cutoff = cutoffs_.find(std::string(token.user_id));
+  if (token.jti && tokens_.find(*token.jti) != tokens_.end()) return true;
+  const auto cutoff = cutoffs_.find(token.user_id);
   if (cutoff == cutoffs_.end()) return false;
   return !token.issued_at || *token.issued_at < cutoff->second.not_before;
 }

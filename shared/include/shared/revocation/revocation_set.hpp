@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <shared_mutex>
 #include <string>
@@ -54,10 +55,20 @@ class RevocationSet {
   };
   void apply_locked(const Event& event);
 
+  // Lets find() take a string_view: no allocation per verified token.
+  struct TransparentHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const noexcept {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
+  template <class T>
+  using ByString = std::unordered_map<std::string, T, TransparentHash, std::equal_to<>>;
+
   std::int64_t grace_;
   mutable std::shared_mutex mutex_;
-  std::unordered_map<std::string, std::int64_t> tokens_;  // jti → expires_at
-  std::unordered_map<std::string, Cutoff> cutoffs_;       // user id → cutoff
+  ByString<std::int64_t> tokens_;  // jti → expires_at
+  ByString<Cutoff> cutoffs_;       // user id → cutoff
 };
 
 }  // namespace shared::revocation
