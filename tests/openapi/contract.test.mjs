@@ -13,8 +13,14 @@ const spec = loadSpec();
 // (a trailing "?": documented, not always sent).
 const CONTRACT = [
   ['POST', '/auth/signup', { 201: ['Location'], 409: [], 422: [] }],
-  ['POST', '/auth/login', { 200: [], 401: ['WWW-Authenticate'], 429: ['Retry-After'] }],
+  ['POST', '/auth/login', { 200: ['Cache-Control'], 401: ['WWW-Authenticate'], 429: ['Retry-After'] }],
   ['GET', '/auth/me', { 200: [], 401: ['WWW-Authenticate'] }],
+  // Sessions: every answer that carries tokens is `Cache-Control: no-store`.
+  ['POST', '/auth/refresh', { 200: ['Cache-Control'], 400: [], 401: ['WWW-Authenticate'], 415: [], 422: [], 429: ['Retry-After'] }],
+  ['POST', '/auth/logout', { 204: [], 400: [], 401: ['WWW-Authenticate'], 415: [], 422: [] }],
+  ['POST', '/auth/logout-all', { 204: [], 401: ['WWW-Authenticate'] }],
+  ['POST', '/auth/password', { 200: ['Cache-Control'], 401: ['WWW-Authenticate'], 403: [], 422: [], 429: ['Retry-After'], 503: ['Retry-After?'] }],
+  ['DELETE', '/auth/me', { 204: [], 401: ['WWW-Authenticate'], 403: [], 422: [], 429: ['Retry-After'], 503: ['Retry-After?'] }],
   // X-User-Email is documented but optional: a token may carry no email
   // claim (docs/auth-service.md).
   ['GET', '/auth/verify', { 200: ['X-User-Id', 'X-User-Email?'], 401: ['WWW-Authenticate'] }],
@@ -70,12 +76,15 @@ test('every operation answers with X-Request-ID on every status', () => {
   }
 });
 
-test('every /api operation and /auth/me, /auth/verify require a bearer token; signup and login do not', () => {
+// Refresh authenticates with the refresh token in its body, not a bearer token.
+const BEARER_AUTH_PATHS = ['/auth/me', '/auth/verify', '/auth/logout', '/auth/logout-all', '/auth/password'];
+
+test('every /api operation and the bearer /auth endpoints require a bearer token; signup, login and refresh do not', () => {
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const [method, operation] of Object.entries(item)) {
       if (!operation?.responses) continue;
       const security = operation.security ?? spec.security;
-      const needsToken = path.startsWith('/api/') || path === '/auth/me' || path === '/auth/verify';
+      const needsToken = path.startsWith('/api/') || BEARER_AUTH_PATHS.includes(path);
       assert.equal(security.length > 0, needsToken, `${method.toUpperCase()} ${path}`);
       if (needsToken) assert.ok(operation.responses['401'], `${method.toUpperCase()} ${path} documents no 401`);
     }

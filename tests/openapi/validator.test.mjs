@@ -94,11 +94,34 @@ describe('auth-service responses', () => {
       /loc\/0 must be equal to one of the allowed values/,
     );
   });
+  const session = {
+    access_token: TOKEN,
+    token_type: 'bearer',
+    expires_in: 604800,
+    refresh_token: 'q1RZ0v7bU2jHdN4yG8wXcE5tLmA9sKpF3oIuB6hV0Ze',
+    refresh_expires_in: 2592000,
+  };
+  const noStore = { 'Cache-Control': 'no-store' };
   test('login 200 passes', () => {
-    passes(json('POST', '/auth/login', 200, { access_token: TOKEN, token_type: 'bearer', expires_in: 604800 }));
+    passes(json('POST', '/auth/login', 200, session, noStore));
   });
   test('login 200 with token_type "Bearer" fails', () => {
-    fails(json('POST', '/auth/login', 200, { access_token: TOKEN, token_type: 'Bearer', expires_in: 604800 }), /token_type must be equal to constant/);
+    fails(json('POST', '/auth/login', 200, { ...session, token_type: 'Bearer' }, noStore), /token_type must be equal to constant/);
+  });
+  test('login 200 without a refresh token fails', () => {
+    const { refresh_token: _, ...accessOnly } = session;
+    fails(json('POST', '/auth/login', 200, accessOnly, noStore), /refresh_token/);
+  });
+  test('login 200 without Cache-Control: no-store fails', () => {
+    fails(json('POST', '/auth/login', 200, session), /Cache-Control is missing/);
+  });
+  test('refresh 200 passes, 401 needs WWW-Authenticate', () => {
+    passes(json('POST', '/auth/refresh', 200, session, noStore));
+    passes(json('POST', '/auth/refresh', 401, { detail: 'Invalid refresh token' }, { 'WWW-Authenticate': 'Bearer' }));
+    fails(json('POST', '/auth/refresh', 401, { detail: 'Invalid refresh token' }), /WWW-Authenticate is missing/);
+  });
+  test('logout 204 with no body passes', () => {
+    passes({ method: 'POST', path: '/auth/logout', status: 204, headers: { 'X-Request-ID': 'req-1' }, body: '' });
   });
   test('login 401 with WWW-Authenticate passes', () => {
     passes(json('POST', '/auth/login', 401, { detail: 'Incorrect email or password' }, { 'WWW-Authenticate': 'Bearer' }));
