@@ -1,6 +1,8 @@
 #include "running_task_service.hpp"
 
 #include <random>
+#include <stdexcept>
+#include <thread>
 
 #include <catch2/catch.hpp>
 
@@ -10,18 +12,52 @@
 namespace task_test {
 
 RunningTaskService::RunningTaskService(ServiceOptions options)
-    : database_url_(test_support::create_test_database("task_http")), port_(test::free_port()) {
-  process_ = std::make_unique<test::ServiceProcess>(TASK_SERVICE_PATH,
-                                                    test::ServiceProcess::Environment{
-                                                        {"DATABASE_URL", database_url_},
-                                                        {"JWT_SECRET", std::string(kSecret)},
-                                                        {"TASK_PORT", std::to_string(port_)},
-                                                        {"HTTP_THREADS", "2"},
-                                                        {"DB_POOL_SIZE", "2"},
-                                                        {"MAX_BODY_BYTES", options.max_body_bytes},
-                                                        {"LOG_LEVEL", "warn"},
-                                                    });
+    : options_(std::move(options)),
+      database_url_(test_support::create_test_database("task_http")),
+      port_(test::free_port()),
+      feed_(std::make_unique<FakeFeedServer>(kServiceSecret)) {
+  feed_->set_down(options_.feed_down_at_start);
+  start();
+}
+
+void RunningTaskService::start() {
+  process_ = std::make_unique<test::ServiceProcess>(
+      TASK_SERVICE_PATH, test::ServiceProcess::Environment{
+                             {"DATABASE_URL", database_url_},
+                             {"JWT_SECRET", std::string(kSecret)},
+                             {"SERVICE_JWT_SECRET", std::string(kServiceSecret)},
+                             {"AUTH_INTERNAL_URL", feed_->url()},
+                             {"REVOCATION_FAIL_CLOSED_AFTER", options_.fail_closed_after},
+                             {"USER_DELETION_BATCH_SIZE", options_.deletion_batch_size},
+                             {"TASK_PORT", std::to_string(port_)},
+                             {"HTTP_THREADS", "2"},
+                             {"DB_POOL_SIZE", "3"},
+                             {"MAX_BODY_BYTES", options_.max_body_bytes},
+                             {"LOG_LEVEL", "warn"},
+                         });
   process_->wait_until_healthy(port_);
+  if (!options_.feed_down_at_start && !wait_until_ready()) {
+    throw std::runtime_error("task-service did not become ready; log:\n" + process_->log());
+  }
+}
+
+void RunningTaskService::restart() {
+  const int status = process_->stop();
+  if (status != 0) {
+    throw std::runtime_error("task-service exited with " + std::to_string(status) + "; log:\n" +
+                             process_->log());
+  }
+  options_.feed_down_at_start = false;
+  start();
+}
+
+bool RunningTaskService::wait_until_ready(std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (test::http_request(port_, "GET", "/readyz").status == 200) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return false;
 }
 
 RunningTaskService::~RunningTaskService() {
@@ -37,6 +73,20 @@ std::string token_for(std::string_view user_id) {
   return test::forge_token(test::kHs256Header,
                            test::valid_claims_json(user_id, "user@example.com", now, now + 600),
                            kSecret);
+}
+
+std::string token_for(std::string_view user_id, std::string_view jti, std::int64_t issued_at) {
+  const nlohmann::json claims = {{"sub", user_id},     {"email", "user@example.com"},
+                                 {"iat", issued_at},   {"exp", issued_at + 600},
+                                 {"iss", "todo-auth"}, {"aud", "todo-api"},
+                                 {"jti", jti}};
+  return test::forge_token(test::kHs256Header, claims.dump(), kSecret);
+}
+
+std::string detail_of(const test::HttpResponse& response) {
+  const auto body = nlohmann::json::parse(response.body, nullptr, false);
+  if (!body.is_object() || !body.contains("detail") || !body["detail"].is_string()) return "";
+  return body["detail"].get<std::string>();
 }
 
 User new_user() {
