@@ -151,7 +151,7 @@ int main(int argc, char** argv) {
   shared::http::Router router;
   auth::adapters::http::add_auth_routes(
       router,
-      {sign_up, log_in, get_current_user, verify_token, refresh_session, log_out,
+      {authenticate, sign_up, log_in, get_current_user, verify_token, refresh_session, log_out,
        log_out_everywhere, change_password, delete_account},
       workers);
   auth::adapters::http::add_revocation_feed_route(router, read_feed, service_tokens, feed_waiters);

@@ -4,8 +4,10 @@
 // second as the cutoff cannot be told from later ones by `iat` alone. The
 // rule: a cutoff made at time t has not_before = floor(t) + 1 and revokes
 // every token with iat < not_before, i.e. everything issued up to the end of
-// that second; a token issued after it is stamped iat = max(now, not_before),
-// at most one second ahead of the clock (well within the verifiers' leeway).
+// that second; a token issued after it, still in that second, is dated
+// iat = not_before, and its issuer waits for that second to begin before
+// handing it out (at most 1 s, and only right after that user's cutoff), so
+// no token is ever dated in the future, whatever a verifier's leeway.
 
 #include <chrono>
 #include <cstdint>

@@ -315,3 +315,29 @@ TEST_CASE("auth-service refuses to start without a proper service secret",
     CHECK_THAT(process.log(), Catch::Contains("SERVICE_JWT_SECRET"));
   }
 }
+
+TEST_CASE("a bad token is 401 before the body is looked at", "[integration][sessions]") {
+  AuthService service;
+  for (const auto& [method, path] : std::vector<std::pair<std::string, std::string>>{
+           {"POST", "/auth/password"}, {"DELETE", "/auth/me"}, {"POST", "/auth/logout"}}) {
+    INFO(method << " " << path);
+    const auto answer = service.call(method, path, "garbage", nlohmann::json::array());
+    CHECK(answer.status == 401);
+    CHECK(answer.header("www-authenticate") == "Bearer error=\"invalid_token\"");
+  }
+}
+
+TEST_CASE("with JWT_LEEWAY=0 the session right after a cutoff works at once",
+          "[integration][sessions]") {
+  AuthService service({{"JWT_LEEWAY", "0"}});
+  const auto first = sign_up_and_login(service, "ada@example.com");
+  const auto changed = service.call("POST", "/auth/password", first.access,
+                                    nlohmann::json{{"current_password", "correct horse"},
+                                                   {"new_password", "battery staple"}});
+  REQUIRE(changed.status == 200);
+  // Dated no later than the clock: not "not yet valid" to a strict verifier.
+  CHECK(service.get("/auth/me", changed.json()["access_token"]).status == 200);
+  REQUIRE(service.call("POST", "/auth/logout-all", changed.json()["access_token"]).status == 204);
+  const auto again = login(service, "ada@example.com", "battery staple");
+  CHECK(service.get("/auth/verify", again.access).status == 200);
+}

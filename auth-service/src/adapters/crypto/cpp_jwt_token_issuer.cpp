@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdio>
+#include <thread>
 
 #include <jwt/jwt.hpp>
 #include <openssl/rand.h>
@@ -34,8 +35,14 @@ shared::Result<domain::IssuedToken> CppJwtTokenIssuer::issue(const domain::User&
                                                              std::int64_t not_before) {
   const auto jti = random_jti();
   if (!jti) return shared::Error::internal("no randomness for jti");
-  const std::int64_t iat = domain::issue_time(clock_.now(), not_before);
+  const auto now = clock_.now();
+  const std::int64_t iat = domain::issue_time(now, not_before);
   const std::int64_t exp = iat + settings_.lifetime.count();
+  // Right after this user's cutoff, in its own second: wait for the next
+  // second rather than date the token ahead of the clock, which a verifier
+  // with JWT_LEEWAY=0 would refuse as not yet valid (cutoff.hpp).
+  const shared::time::Timestamp dated{std::chrono::seconds(iat)};
+  if (dated > now) std::this_thread::sleep_for(dated - now);
   try {
     jwt::jwt_object token{jwt::params::algorithm("HS256"), jwt::params::secret(settings_.secret)};
     // Claim and header names are string literals on purpose: cpp-jwt keeps

@@ -39,10 +39,21 @@ Response session_response(const domain::Session& session) {
 
 // Runs `make_command(request, bearer token)` and then `run(command)` on the
 // worker pool: the shape of every bearer endpoint that checks a password.
+// The token is checked before the body (and again by the use case, which
+// costs one HMAC): a bad token is 401 whatever the body says.
+shared::Result<std::string_view> authenticated_token(const app::Authenticate& authenticate,
+                                                     const Request& request) {
+  auto token = shared::http::bearer_token(request);
+  if (!token) return token.error();
+  if (const auto claims = authenticate.execute(*token); !claims) return claims.error();
+  return token;
+}
+
 template <class MakeCommand, class Run>
-void bearer_on_workers(workers::BoundedWorkerPool& workers, const Request& request,
-                       Responder responder, MakeCommand make_command, Run run) {
-  const auto token = shared::http::bearer_token(request);
+void bearer_on_workers(const app::Authenticate& authenticate, workers::BoundedWorkerPool& workers,
+                       const Request& request, Responder responder, MakeCommand make_command,
+                       Run run) {
+  const auto token = authenticated_token(authenticate, request);
   if (!token) return responder.send(shared::http::error_response(token.error()));
   auto command = make_command(request, *token);
   if (!command) return responder.send(shared::http::error_response(command.error()));
@@ -59,8 +70,9 @@ Response refresh(const app::RefreshSession& use_case, const Request& request) {
   return session_response(*session);
 }
 
-Response log_out(const app::LogOut& use_case, const Request& request) {
-  const auto token = shared::http::bearer_token(request);
+Response log_out(const app::Authenticate& authenticate, const app::LogOut& use_case,
+                 const Request& request) {
+  const auto token = authenticated_token(authenticate, request);
   if (!token) return shared::http::error_response(token.error());
   const auto command = log_out_command(request, *token);
   if (!command) return shared::http::error_response(command.error());
@@ -75,6 +87,22 @@ Response log_out_everywhere(const app::LogOutEverywhere& use_case, const Request
   const auto done = use_case.execute({std::string(*token)});
   if (!done) return shared::http::error_response(done.error());
   shared::log::info("logged out everywhere");
+  return Response::no_content();
+}
+
+Response change_password(const app::ChangePassword& use_case,
+                         const app::ChangePasswordCommand& command) {
+  const auto session = use_case.execute(command);
+  if (!session) return shared::http::error_response(session.error());
+  shared::log::info("password changed");
+  return session_response(*session);
+}
+
+Response delete_account(const app::DeleteAccount& use_case,
+                        const app::DeleteAccountCommand& command) {
+  const auto user_id = use_case.execute(command);
+  if (!user_id) return shared::http::error_response(user_id.error());
+  shared::log::info("account deleted", {{"user_id", *user_id}});
   return Response::no_content();
 }
 
@@ -143,37 +171,30 @@ void add_session_routes(shared::http::Router& router, const AuthUseCases& use_ca
              [&use_case = use_cases.refresh_session](const Request& request) {
                return refresh(use_case, request);
              });
-  router.add("POST", "/auth/logout", [&use_case = use_cases.log_out](const Request& request) {
-    return log_out(use_case, request);
-  });
+  router.add("POST", "/auth/logout",
+             [&authenticate = use_cases.authenticate, &use_case = use_cases.log_out](
+                 const Request& request) { return log_out(authenticate, use_case, request); });
   router.add("POST", "/auth/logout-all",
              [&use_case = use_cases.log_out_everywhere](const Request& request) {
                return log_out_everywhere(use_case, request);
              });
   router.add_async("POST", "/auth/password",
-                   [&use_case = use_cases.change_password, &workers](const Request& request,
-                                                                     Responder responder) {
-                     bearer_on_workers(workers, request, std::move(responder),
+                   [&authenticate = use_cases.authenticate, &use_case = use_cases.change_password,
+                    &workers](const Request& request, Responder responder) {
+                     bearer_on_workers(authenticate, workers, request, std::move(responder),
                                        change_password_command,
                                        [&use_case](const app::ChangePasswordCommand& command) {
-                                         const auto session = use_case.execute(command);
-                                         if (!session)
-                                           return shared::http::error_response(session.error());
-                                         shared::log::info("password changed");
-                                         return session_response(*session);
+                                         return change_password(use_case, command);
                                        });
                    });
   router.add_async("DELETE", "/auth/me",
-                   [&use_case = use_cases.delete_account, &workers](const Request& request,
-                                                                    Responder responder) {
-                     bearer_on_workers(
-                         workers, request, std::move(responder), delete_account_command,
-                         [&use_case](const app::DeleteAccountCommand& command) {
-                           const auto user_id = use_case.execute(command);
-                           if (!user_id) return shared::http::error_response(user_id.error());
-                           shared::log::info("account deleted", {{"user_id", *user_id}});
-                           return Response::no_content();
-                         });
+                   [&authenticate = use_cases.authenticate, &use_case = use_cases.delete_account,
+                    &workers](const Request& request, Responder responder) {
+                     bearer_on_workers(authenticate, workers, request, std::move(responder),
+                                       delete_account_command,
+                                       [&use_case](const app::DeleteAccountCommand& command) {
+                                         return delete_account(use_case, command);
+                                       });
                    });
 }
 

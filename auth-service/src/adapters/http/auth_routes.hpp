@@ -20,6 +20,9 @@
 namespace auth::adapters::http {
 
 struct AuthUseCases {
+  // Bearer endpoints with a body check the token first, as FastAPI's
+  // dependencies do: a bad token is 401 whatever the body.
+  const app::Authenticate& authenticate;
   const app::SignUp& sign_up;
   const app::LogIn& log_in;
   const app::GetCurrentUser& get_current_user;
