@@ -3,6 +3,8 @@
 //
 //   auth-service                 serve
 //   auth-service --migrate-only  apply the schema migrations and exit 0
+#include <functional>
+
 #include "auth/adapters/crypto/botan_password_hasher.hpp"
 #include "auth/adapters/crypto/botan_refresh_token_generator.hpp"
 #include "auth/adapters/crypto/cpp_jwt_token_issuer.hpp"
@@ -37,14 +39,20 @@ constexpr int kTicksPerPrune = 600;  // once a minute
 constexpr std::chrono::seconds kFeedRetention{7 * 24 * 3600};
 
 // Catches up, wakes long polls and now and then prunes; logs a failure once
-// when it starts and once when it ends, not every 100 ms.
+// when it starts and once when it ends, not every 100 ms. Once the server
+// drains, long polls are answered at once rather than held.
 class RevocationTick {
  public:
   RevocationTick(auth::app::LocalRevocations& revocations,
                  auth::adapters::postgres::SociSessionStore& store,
                  auth::adapters::http::FeedWaiters& waiters, const shared::time::Clock& clock,
-                 std::chrono::seconds grace)
-      : revocations_(revocations), store_(store), waiters_(waiters), clock_(clock), grace_(grace) {}
+                 std::chrono::seconds grace, std::function<bool()> draining)
+      : revocations_(revocations),
+        store_(store),
+        waiters_(waiters),
+        clock_(clock),
+        grace_(grace),
+        draining_(std::move(draining)) {}
 
   void operator()() {
     const auto caught_up = revocations_.catch_up();
@@ -52,6 +60,7 @@ class RevocationTick {
       log::warn("revocation log unreadable", {{"error", caught_up.error().message}});
     if (caught_up && failing_) log::info("revocation log readable again");
     failing_ = !caught_up;
+    if (draining_()) waiters_.close();
     waiters_.wake(revocations_.cursor());
     if (++ticks_ % kTicksPerPrune != 0) return;
     revocations_.drop_expired();
@@ -69,6 +78,7 @@ class RevocationTick {
   auth::adapters::http::FeedWaiters& waiters_;
   const shared::time::Clock& clock_;
   std::chrono::seconds grace_;
+  std::function<bool()> draining_;
   bool failing_ = false;
   std::uint64_t ticks_ = 0;
 };
@@ -158,8 +168,8 @@ int main(int argc, char** argv) {
   shared::http::Server server(shared::http::server_options_from(config.http), std::move(router),
                               metrics, shared::http::ReadinessCheck{[&] { return pool.ping(); }});
   auth::adapters::workers::PeriodicTask revocation_tick(
-      kCatchUpInterval,
-      RevocationTick(revocations, sessions, feed_waiters, clock, config.jwt.leeway));
+      kCatchUpInterval, RevocationTick(revocations, sessions, feed_waiters, clock,
+                                       config.jwt.leeway, [&server] { return server.draining(); }));
   const auto port = server.start();
   log::info("serving", {{"port", static_cast<unsigned>(port)},
                         {"http_threads", config.http.threads},
@@ -167,8 +177,8 @@ int main(int argc, char** argv) {
                         {"bcrypt_cost", config.bcrypt_cost}});
   server.run_until_signal();
   revocation_tick.stop();
-  feed_waiters.release_all();  // long polls get their (empty) answer now
-  workers.shutdown();          // answers anything still queued while the pool is alive
+  feed_waiters.close();  // anything that arrived after the last tick
+  workers.shutdown();    // answers anything still queued while the pool is alive
   log::info("stopped");
   return 0;
 }

@@ -2,6 +2,7 @@
 // logout, logout-all, password change, account deletion, and the
 // revocation feed that other services follow.
 #include <chrono>
+#include <csignal>
 #include <thread>
 
 #include <catch2/catch.hpp>
@@ -331,13 +332,29 @@ TEST_CASE("with JWT_LEEWAY=0 the session right after a cutoff works at once",
           "[integration][sessions]") {
   AuthService service({{"JWT_LEEWAY", "0"}});
   const auto first = sign_up_and_login(service, "ada@example.com");
-  const auto changed = service.call("POST", "/auth/password", first.access,
-                                    nlohmann::json{{"current_password", "correct horse"},
-                                                   {"new_password", "battery staple"}});
+  const auto changed = service.call(
+      "POST", "/auth/password", first.access,
+      nlohmann::json{{"current_password", "correct horse"}, {"new_password", "battery staple"}});
   REQUIRE(changed.status == 200);
   // Dated no later than the clock: not "not yet valid" to a strict verifier.
   CHECK(service.get("/auth/me", changed.json()["access_token"]).status == 200);
   REQUIRE(service.call("POST", "/auth/logout-all", changed.json()["access_token"]).status == 204);
   const auto again = login(service, "ada@example.com", "battery staple");
   CHECK(service.get("/auth/verify", again.access).status == 200);
+}
+
+TEST_CASE("SIGTERM answers parked long polls at once instead of waiting out the drain",
+          "[integration][feed]") {
+  AuthService service;
+  const std::string cursor = feed(service, "").json()["cursor"];
+  test::HttpResponse held;
+  std::thread poll([&] { held = feed(service, "?after=" + cursor + "&wait=30"); });
+  std::this_thread::sleep_for(500ms);  // parked by now (a longer wait only delays the test)
+  const auto signalled = std::chrono::steady_clock::now();
+  service.process().signal(SIGTERM);
+  CHECK(service.process().wait_for_exit(std::chrono::seconds(10)) == 0);
+  poll.join();
+  CHECK(std::chrono::steady_clock::now() - signalled < 5s);
+  CHECK(held.status == 200);
+  CHECK(held.json()["events"].empty());
 }

@@ -88,8 +88,12 @@ FeedWaiters::~FeedWaiters() {
 }
 
 void FeedWaiters::park(std::int64_t after, std::chrono::seconds wait, Responder responder) {
-  std::lock_guard lock(mutex_);
-  waiters_.push_back({after, clock_.now() + wait, std::move(responder)});
+  Waiter waiter{after, clock_.now() + wait, std::move(responder)};
+  {
+    std::lock_guard lock(mutex_);
+    if (!closed_) return waiters_.push_back(std::move(waiter));
+  }
+  answer(waiter);
 }
 
 void FeedWaiters::wake(std::int64_t newest) {
@@ -113,6 +117,14 @@ void FeedWaiters::release_all() {
     all.swap(waiters_);
   }
   for (auto& waiter : all) answer(waiter);
+}
+
+void FeedWaiters::close() {
+  {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+  }
+  release_all();
 }
 
 std::size_t FeedWaiters::size() const {

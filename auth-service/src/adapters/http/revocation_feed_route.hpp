@@ -29,8 +29,11 @@ class FeedWaiters {
   void park(std::int64_t after, std::chrono::seconds wait, shared::http::Responder responder);
   // Answers every waiter behind `newest` and every waiter whose wait is over.
   void wake(std::int64_t newest);
-  // Answers everyone now (shutdown).
+  // Answers everyone now.
   void release_all();
+  // Shutting down: answers everyone now, and every later long poll at once,
+  // so that no request holds the server's drain for up to 30 s.
+  void close();
   [[nodiscard]] std::size_t size() const;
 
  private:
@@ -45,6 +48,7 @@ class FeedWaiters {
   const shared::time::Clock& clock_;
   mutable std::mutex mutex_;
   std::list<Waiter> waiters_;
+  bool closed_ = false;
 };
 
 void add_revocation_feed_route(shared::http::Router& router, const app::ReadRevocationFeed& feed,
