@@ -32,6 +32,19 @@ configure() {
   export E2E_AUTH_LOG=$data_dir/logs/auth-service.log
   export E2E_TASK_LOG=$data_dir/logs/task-service.log
   export E2E_STATE_FILE=$data_dir/e2e-state.json
+  # For the sessions suite: the service token secret (to mint one as
+  # task-service does) and task-service's database (to see a deleted user's
+  # tasks go). The password file is written when the stack first starts.
+  export E2E_SECRETS_DIR=$data_dir/secrets
+  E2E_PSQL="$(pg_bin)/psql"
+  export E2E_PSQL
+}
+
+# After the stack started: task-service's database, as run.sh made it.
+export_task_database_url() {
+  local password_file=$data_dir/secrets/todo_tasks-db-password
+  [[ -s $password_file ]] || { say "no $password_file"; return 1; }
+  export E2E_TASK_DATABASE_URL="postgresql://todo_tasks:$(<"$password_file")@127.0.0.1:$PG_PORT/todo_tasks"
 }
 
 start_stack() {
@@ -114,6 +127,7 @@ main() {
   node_args=("$@")
   configure
   start_stack
+  export_task_database_url
   require_node
   # lib/client.mjs checks every response against docs/openapi.yaml with
   # tests/openapi/validator.mjs, whose npm packages (Ajv) this installs.

@@ -1,9 +1,33 @@
 #include "shared/http/error_response.hpp"
 
+#include <chrono>
+#include <cstdint>
+#include <mutex>
+
 #include "shared/log/logging.hpp"
 
 namespace shared::http {
 namespace {
+
+// A dependency that is down (the database, the revocation feed) fails every
+// request alike: one warning a second says so, with how many answers it
+// stands for, instead of one line per request.
+void warn_unavailable(const std::string& reason) {
+  static std::mutex mutex;
+  static std::chrono::steady_clock::time_point last_logged;
+  static std::uint64_t unlogged = 0;
+  std::uint64_t answers = 0;
+  {
+    std::lock_guard lock(mutex);
+    ++unlogged;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_logged < std::chrono::seconds(1)) return;
+    last_logged = now;
+    answers = unlogged;
+    unlogged = 0;
+  }
+  log::warn("dependency unavailable", {{"reason", reason}, {"answers_503", answers}});
+}
 
 nlohmann::json location_json(const Location& location) {
   nlohmann::json loc = nlohmann::json::array();
@@ -55,7 +79,7 @@ Response error_response(const Error& error) {
       return Response::detail(429, error.message)
           .with_header("Retry-After", retry_after_seconds(error.retry_after));
     case ErrorCode::kUnavailable: {
-      log::warn("dependency unavailable", {{"reason", error.message}});
+      warn_unavailable(error.message);
       auto response = Response::detail(503, "Service temporarily unavailable");
       if (error.retry_after)
         response.with_header("Retry-After", retry_after_seconds(error.retry_after));

@@ -113,7 +113,7 @@ TEST_CASE("logout-all revokes every token issued until now, even within the same
 }
 
 TEST_CASE(
-    "password change: the wrong password is 403 and a failed login; the right one keeps "
+    "password change: the wrong password is 403 and a failed login, the right one keeps "
     "only the new session",
     "[unit][sessions]") {
   SessionWorld world;
@@ -158,7 +158,7 @@ TEST_CASE("password change: wrong passwords count towards the login limit", "[un
 }
 
 TEST_CASE(
-    "account deletion: 403 for the wrong password; then the user, tokens and email are "
+    "account deletion: 403 for the wrong password, then the user, tokens and email are "
     "released, and the feed says so",
     "[unit][sessions]") {
   SessionWorld world;

@@ -60,7 +60,7 @@ std::string unique(const char* name) {
 
 }  // namespace
 
-TEST_CASE("contract: a refresh token is spent once; its chain grows; reuse revokes the chain",
+TEST_CASE("contract: a refresh token is spent once, its chain grows, reuse revokes the chain",
           "[contract][sessions]") {
   Fixture f;
   const auto ada = f.add_user();
@@ -200,7 +200,7 @@ TEST_CASE("contract: a deleted user is gone, cut off, and announced", "[contract
         }) == 1);
 }
 
-TEST_CASE("contract: pruning drops what expired and old events; an older cursor is gone",
+TEST_CASE("contract: pruning drops what expired and old events, an older cursor is gone",
           "[contract][sessions][feed]") {
   Fixture f;
   const auto ada = f.add_user();

@@ -64,7 +64,7 @@ test::HttpResponse feed(const AuthService& service, const std::string& query,
 
 }  // namespace
 
-TEST_CASE("refresh rotates the pair; a spent token presented again kills the chain",
+TEST_CASE("refresh rotates the pair, a spent token presented again kills the chain",
           "[integration][sessions]") {
   AuthService service;
   const auto first = sign_up_and_login(service, "ada@example.com");
@@ -101,7 +101,7 @@ TEST_CASE("refresh: bad bodies are 4xx, unknown tokens 401", "[integration][sess
             .status == 400);
 }
 
-TEST_CASE("logout revokes that token at once; with its refresh token, the chain too",
+TEST_CASE("logout revokes that token at once, with its refresh token, the chain too",
           "[integration][sessions]") {
   AuthService service;
   const auto laptop = sign_up_and_login(service, "ada@example.com");
@@ -190,7 +190,7 @@ TEST_CASE("password change: wrong passwords count towards the login limit",
   CHECK(service.login("ada@example.com", "correct horse").status == 429);
 }
 
-TEST_CASE("account deletion: 403 for a wrong password; then gone, revoked, and the email free",
+TEST_CASE("account deletion: 403 for a wrong password, then gone, revoked, and the email free",
           "[integration][sessions]") {
   AuthService service;
   const auto session = sign_up_and_login(service, "ada@example.com");
@@ -263,7 +263,7 @@ TEST_CASE("feed: a long poll answers as soon as an event exists, or empty when t
   CHECK(woken.json()["events"][0]["not_before"].is_number_integer());
 }
 
-TEST_CASE("feed: only service tokens get in; bad cursors and waits are refused",
+TEST_CASE("feed: only service tokens get in, bad cursors and waits are refused",
           "[integration][feed]") {
   AuthService service;
   const auto ada = sign_up_and_login(service, "ada@example.com");

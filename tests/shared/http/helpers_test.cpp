@@ -1,9 +1,13 @@
 // Unit tests of the HTTP layer's small pure pieces.
+#include <chrono>
+#include <thread>
+
 #include <catch2/catch.hpp>
 
 #include "shared/http/bearer.hpp"
 #include "shared/http/error_response.hpp"
 #include "shared/http/json_body.hpp"
+#include "shared/log/captured_log.hpp"
 
 #include "client_address.hpp"
 #include "request_id.hpp"
@@ -106,4 +110,18 @@ TEST_CASE("error codes map to the contract's statuses and headers", "[unit][http
   const auto unavailable = error_response(Error::unavailable("connection refused on 5432"));
   CHECK(unavailable.status == 503);
   CHECK(nlohmann::json::parse(unavailable.body)["detail"] == "Service temporarily unavailable");
+}
+
+TEST_CASE("503s of a dependency that is down are logged once a second, not once each",
+          "[unit][http]") {
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // past any earlier 503's line
+  test::CapturedLog captured(shared::log::Format::kText);
+  for (int i = 0; i < 50; ++i) {
+    CHECK(error_response(shared::Error::unavailable("feed unreachable")).status == 503);
+  }
+  const auto lines = captured.lines();
+  REQUIRE(lines.size() == 1);
+  CHECK_THAT(lines[0], Catch::Contains("dependency unavailable") &&
+                           Catch::Contains("reason=\"feed unreachable\"") &&
+                           Catch::Contains("answers_503=1"));
 }

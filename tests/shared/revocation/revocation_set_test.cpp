@@ -64,7 +64,7 @@ TEST_CASE("revocation set: a cutoff with an expiry is dropped after it, one with
 }
 
 TEST_CASE(
-    "revocation set: a snapshot replaces what was there; user_deleted alone revokes nothing") {
+    "revocation set: a snapshot replaces what was there, user_deleted alone revokes nothing") {
   RevocationSet set;
   set.apply(TokenRevoked{"old", kAlice, 9000});
   set.replace({TokenRevoked{"new", kBob, 9000}, UserDeleted{kAlice}});
