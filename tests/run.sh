@@ -10,8 +10,10 @@
 #   TEST_PRESET=release tests/run.sh  another CMake preset (CMakePresets.json)
 #   TEST_CONTAINERS=0 tests/run.sh    skip building the images and running the stack in podman
 # Without ctest arguments, the end-to-end suite through nginx
-# (tests/e2e/run.sh) runs after ctest, on the same build, and then the same
-# suite against the stack in containers (deploy/docker/test.sh, as root).
+# (tests/e2e/run.sh, with the browser tests of /docs and of the web app)
+# runs after ctest, on the same build, and then the same suite against the
+# stack in containers (deploy/docker/test.sh, as root). The web app's own
+# unit tests (web/test.sh) run in every case.
 #
 # Tests find the server through the environment exported here:
 #   TEST_PG_URL      superuser URL of its `postgres` database
@@ -119,6 +121,9 @@ main() {
   [[ $# -gt 0 ]] || run_step "e2e" run_e2e
   # Lints docs/openapi.yaml and unit-tests its response validator (npm).
   run_step "openapi" tests/openapi/run.sh
+  # The web app (web/): its unit tests and whether its generated API types
+  # still match docs/openapi.yaml (npm). Its browser tests run in e2e.
+  [[ ! -f web/test.sh ]] || run_step "web" bash web/test.sh
   # Kubernetes manifests rendered and validated, compose file and Dockerfiles
   # checked against each other (no cluster, no container engine).
   run_step "deploy" tests/deploy/run.sh

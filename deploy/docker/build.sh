@@ -3,7 +3,8 @@
 #
 #   todo-auth-service   deploy/docker/Dockerfile, target auth-service
 #   todo-task-service   deploy/docker/Dockerfile, target task-service
-#   todo-proxy          deploy/docker/proxy.Dockerfile (nginx + deploy/nginx)
+#   todo-proxy          deploy/docker/proxy.Dockerfile (nginx + deploy/nginx,
+#                       the API docs and the web app, built here first)
 #
 # The services are compiled once: the second target reuses the `build` stage
 # from podman's layer cache.
@@ -39,6 +40,21 @@ project_version() {
 build_docs_site() {
   say "building the API docs site into build/docs-site"
   "$repo/docs/site/build.sh" "$repo/build/docs-site" >/dev/null
+}
+
+# The proxy image serves the web app at / (deploy/nginx/locations/app.conf):
+# web/build.sh writes index.html and assets/ into build/web (the image's
+# STATIC_ROOT). Built anew each time, so the image never carries a stale app.
+build_web_app() {
+  rm -rf "$repo/build/web"
+  if [[ ! -x $repo/web/build.sh ]]; then
+    say "no web/build.sh: the proxy image serves no app at / (404)"
+    mkdir -p "$repo/build/web"
+    return 0
+  fi
+  say "building the web app into build/web"
+  "$repo/web/build.sh" "$repo/build/web" >&2
+  [[ -f $repo/build/web/index.html ]] || { say "web/build.sh wrote no build/web/index.html"; return 1; }
 }
 
 # The dependency stage under a name of its own: the next build starts from
@@ -83,6 +99,7 @@ main() {
   [[ -n $tag ]] || { say "no TAG and no version in CMakeLists.txt"; return 1; }
   ensure_base_image
   build_docs_site
+  build_web_app
   build_dependency_stage
   build_images "$tag" "$prefix"
   prune_old_builds

@@ -4,12 +4,12 @@
 #   AUTH_UPSTREAM, TASK_UPSTREAM   host:port of the services   [127.0.0.1:8001, :8002]
 #   PROXY_LISTEN / PROXY_PORT      where nginx listens          [8080]
 #   MAX_BODY_BYTES                 body limit, as the services' [65536]
-#   STATIC_ROOT                    a frontend's files, served at /   [/srv/todo/www, empty]
-# The API docs (/docs, /openapi.json) are built in: deploy/docker/build.sh
-# writes them to build/docs-site first.
+#   STATIC_ROOT                    the web app's files, served at /  [/srv/todo/www, built in]
+# The API docs (/docs, /openapi.json) and the web app (/, web/) are built in:
+# deploy/docker/build.sh writes them to build/docs-site and build/web first.
 #
 #   deploy/docker/build.sh
-#   docs/site/build.sh build/docs-site && \
+#   docs/site/build.sh build/docs-site && web/build.sh build/web && \
 #     docker build -f deploy/docker/proxy.Dockerfile -t todo-proxy:TAG .
 
 ARG BASE_IMAGE=docker.io/library/debian:bookworm-slim
@@ -26,6 +26,7 @@ RUN export DEBIAN_FRONTEND=noninteractive \
 
 COPY deploy/nginx /etc/todo/nginx
 COPY build/docs-site /srv/todo/docs
+COPY build/web /srv/todo/www
 COPY deploy/docker/proxy-entrypoint.sh /usr/local/bin/proxy-entrypoint
 COPY deploy/docker/healthcheck.sh /usr/local/bin/healthcheck
 

@@ -322,6 +322,31 @@ proxy_refuses_internal() {
   done
 }
 
+# The web app built into the image (build.sh: web/build.sh -> build/web ->
+# STATIC_ROOT): / is its index.html (no-cache, the app's CSP), a client
+# route falls back to it, and the hashed files it loads are cached for a year.
+proxy_serves_web_app() {
+  local url=http://127.0.0.1:$proxy_port body headers asset
+  body=$(curl -s -D "$work_dir/web-index.headers" "$url/") || { say "GET / failed"; return 1; }
+  headers=$(tr -d '\r' <"$work_dir/web-index.headers")
+  grep -q '^HTTP/1.1 200' <<<"$headers" || { say "GET / answered: $(head -n1 <<<"$headers")"; return 1; }
+  grep -qi '^content-type: text/html' <<<"$headers" || { say "GET / is not text/html"; return 1; }
+  grep -qi '^cache-control: no-cache$' <<<"$headers" || { say "GET / without Cache-Control: no-cache"; return 1; }
+  grep -qi "^content-security-policy: default-src 'self'; script-src 'self';" <<<"$headers" ||
+    { say "GET / without the app's Content-Security-Policy"; return 1; }
+  grep -Eq '<div id="(root|app)">' <<<"$body" || { say "GET / has no app root element: ${body:0:200}"; return 1; }
+  [[ $(curl -s -o /dev/null -w '%{http_code} %{content_type}' "$url/signin") == "200 text/html"* ]] ||
+    { say "GET /signin (a client route) did not answer index.html"; return 1; }
+  asset=$(grep -oE '/assets/[A-Za-z0-9._-]+\.js' <<<"$body" | head -n1)
+  [[ -n $asset ]] || { say "index.html loads no /assets/*.js"; return 1; }
+  headers=$(curl -s -o /dev/null -D - "$url$asset" | tr -d '\r')
+  grep -q '^HTTP/1.1 200' <<<"$headers" || { say "GET $asset answered: $(head -n1 <<<"$headers")"; return 1; }
+  grep -qi '^cache-control: public, max-age=31536000, immutable$' <<<"$headers" ||
+    { say "GET $asset without the immutable cache header"; return 1; }
+  [[ $(curl -s -o /dev/null -H 'Accept-Encoding: gzip' -w '%header{content-encoding}' "$url$asset") == gzip ]] ||
+    { say "GET $asset is not gzipped"; return 1; }
+}
+
 running_checks() {
   local name
   for name in "${containers[@]}"; do
@@ -331,6 +356,9 @@ running_checks() {
   check "auth-service answers the probes' /healthz and /readyz" answers_probes "$auth_port"
   check "task-service answers the probes' /healthz and /readyz" answers_probes "$task_port"
   check "the proxy answers 404 for /internal/ and does not route it" proxy_refuses_internal
+  # (A tree without web/ builds an image without an app: nothing to check.)
+  [[ ! -f $repo/web/build.sh ]] ||
+    check "the proxy serves the built web app at / (index.html, client routes, immutable assets)" proxy_serves_web_app
 }
 
 # --- the end-to-end suite ------------------------------------------------------------

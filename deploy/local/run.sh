@@ -24,7 +24,8 @@
 #   SERVICE_JWT_SECRET / SERVICE_JWT_SECRET_FILE   the key of the services' own tokens
 #                      (the revocation feed); must differ from the JWT secret
 #                      [generated once into <data>/secrets/service-jwt-secret]
-#   STATIC_ROOT        a frontend's built files, served at /             [<data>/www]
+#   STATIC_ROOT        a frontend's built files, served at / as they are [unset: web/ is
+#                      built by web/build.sh into <data>/www and served from there]
 #   BUILD_PRESET       CMake preset to build                              [release]
 #   BUILD_DIR          an existing build tree to use instead (e.g. build/dev)
 #   SKIP_BUILD=1       use the executables in BUILD_DIR (or build/<preset>) as they are
@@ -58,6 +59,8 @@ readonly build_preset=${BUILD_PRESET:-release}
 pg_bin=${PG_BIN:-$(pg_bin)}
 readonly pg_bin
 readonly static_root=${STATIC_ROOT:-$data_dir/www}
+# web/ is built into <data>/www unless the caller brought a frontend of their own.
+readonly build_web_app=$([[ -z ${STATIC_ROOT:-} ]] && echo 1 || echo 0)
 # How long a service's SIGTERM drain may take (SHUTDOWN_GRACE_SECONDS, default 20), plus margin.
 readonly service_stop_seconds=$((${SHUTDOWN_GRACE_SECONDS:-20} + 10))
 
@@ -240,6 +243,23 @@ build_docs() {
     say "WARNING: the docs build failed, /docs will be empty (see $log_dir/docs-build.log)"
 }
 
+# The frontend at / (web/, TypeScript + React built by Vite into index.html and
+# assets/): rebuilt on every start, so what runs is what the tree holds. A
+# failed build leaves the previous one (or nothing: / answers 404) and says so.
+build_web() {
+  [[ $build_web_app -eq 1 && -x $repo/web/build.sh ]] || return 0
+  say "building the web app into $static_root (log: $log_dir/web-build.log)"
+  local started=$SECONDS
+  if "$repo/web/build.sh" "$static_root" >"$log_dir/web-build.log" 2>&1 9>&-; then
+    say "built the web app in $((SECONDS - started))s"
+  else
+    say "WARNING: the web app's build failed; / serves" \
+      "$([[ -f $static_root/index.html ]] && echo "the previous build" || echo "nothing (404)")." \
+      "The API, /docs and curl work as usual. See $log_dir/web-build.log:"
+    tail -n 5 "$log_dir/web-build.log" >&2
+  fi
+}
+
 # nginx's own pid file is kept apart from run/nginx.pid, which run.sh writes:
 # nginx truncates and removes its file, and a reader could catch it empty.
 render_proxy_config() {
@@ -330,14 +350,21 @@ start_proxy() {
 }
 
 print_banner() {
-  local url docs=""
+  local url docs="" open
   url=$(proxy_url)
   [[ ! -f $docs_dir/index.html ]] || docs="API docs: $url/docs   "
+  if [[ -f $static_root/index.html ]]; then
+    open="Open $url in a browser: sign up, then add your tasks."
+  else
+    open="No web app in $static_root (/ answers 404): use the API."
+  fi
   cat >&2 <<EOF
 
   The stack is up at $url  (auth-service :$auth_port, task-service :$task_port)
 
-  Try it:
+  $open
+
+  Or try the API:
     curl -si $url/auth/signup -H 'Content-Type: application/json' \\
          -d '{"email": "ada@example.com", "password": "correct horse battery"}'
     curl -s $url/auth/login --data-urlencode 'username=ada@example.com' \\
@@ -437,6 +464,7 @@ start_command() {
   [[ -x $build_dir/auth-service/auth-service && -x $build_dir/task-service/task-service ]] ||
     die "no auth-service/task-service executables in $build_dir"
   build_docs
+  build_web
   render_proxy_config
 
   [[ $detach -eq 1 ]] || follow_logs

@@ -11,25 +11,12 @@ import { after, before, describe, it } from 'node:test';
 
 import { chromium } from 'playwright-core';
 
+import { CHROMIUM_ARGS, chromiumPath } from './lib/chromium.mjs';
+
 const baseUrl = new URL(process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8080');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Where to leave a screenshot of each test's final state, when set.
 const screenshotDir = process.env.BROWSER_SCREENSHOT_DIR;
 const STEP_TIMEOUT = 20_000;
-
-// Flags for a machine with no network but loopback: without the
-// background-networking ones Chromium keeps dialling Google's hosts and can
-// stall; a fresh profile directory per run keeps runs independent.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 async function signUp() {
   const email = `docs-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
@@ -78,6 +65,7 @@ describe('interactive docs at /docs', () => {
   const problems = [];
 
   before(async () => {
+    // A fresh profile directory per run keeps runs independent.
     profileDir = await mkdtemp(join(tmpdir(), 'todo-docs-chromium-'));
     browser = await chromium.launchPersistentContext(profileDir, {
       executablePath: chromiumPath,

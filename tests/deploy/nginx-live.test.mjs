@@ -3,10 +3,14 @@
 // fallback answers any unknown path) and a stand-in upstream that records
 // what reaches it: /internal/ (auth-service's revocation feed, for
 // task-service only) gets the proxy's own JSON 404 in every spelling of the
-// path, and never reaches a service; the public routes still do.
+// path, and never reaches a service; the public routes still do. The
+// frontend, a stand-in for web/build.sh's output (index.html + hashed files
+// under assets/), is served with the headers docs/deploy.md promises: a year
+// and `immutable` for /assets/, `no-cache` and the app's CSP for index.html
+// and its fallback, gzip for text, nosniff, X-Request-ID everywhere.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,19 +20,40 @@ import { renderNginxInto } from './lib/nginx.mjs';
 
 const nginx = ['/usr/sbin/nginx', 'nginx'].find((candidate) => !spawnSync(candidate, ['-v']).error);
 
-// GET <path> exactly as written (no URL normalisation of dot segments).
-function get(port, requestPath) {
+// GET <path> exactly as written (no URL normalisation of dot segments); the
+// body as text, undecoded (a gzip answer stays compressed; `bytes` has its size).
+function get(port, requestPath, headers = {}, method = 'GET') {
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: '127.0.0.1', port, path: requestPath, agent: false }, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk) => { body += chunk; });
-      response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, body }));
+    const request = http.request({ host: '127.0.0.1', port, path: requestPath, method, headers, agent: false }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => { chunks.push(chunk); });
+      response.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        resolve({ status: response.statusCode, headers: response.headers, body: raw.toString('utf8'), bytes: raw.length });
+      });
     });
     request.on('error', reject);
     request.end();
   });
 }
+
+// What the app's pages must carry (docs/deploy.md, "The frontend").
+const APP_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+  "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+// A stand-in for web/build.sh's output: large enough for gzip_min_length.
+const INDEX_HTML = '<!doctype html><html lang="en"><head><title>frontend</title>' +
+  '<script type="module" crossorigin src="/assets/index-3f2a1b9c.js"></script>' +
+  '<link rel="stylesheet" href="/assets/index-5d4e3c2b.css"></head><body><div id="root"></div>' +
+  `<!-- ${'padding '.repeat(40)}--></body></html>\n`;
+const APP_FILES = {
+  'index.html': INDEX_HTML,
+  'assets/index-3f2a1b9c.js': `export const app = ${JSON.stringify('x'.repeat(2000))};\n`,
+  'assets/index-5d4e3c2b.css': `body { margin: 0; }\n${'.a { color: red; }\n'.repeat(100)}`,
+  'assets/logo-7a6b5c4d.svg': `<svg xmlns="http://www.w3.org/2000/svg">${'<g/>'.repeat(200)}</svg>\n`,
+  'favicon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>\n',
+};
 
 function listen(server) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
@@ -72,7 +97,10 @@ describe('deploy/nginx run by nginx', { skip: nginx ? false : 'nginx is not inst
       TASK_UPSTREAM: `127.0.0.1:${upstreamPort}`,
       LOG_DIR: out,
     });
-    writeFileSync(path.join(out, 'www', 'index.html'), '<!doctype html><title>frontend</title>\n');
+    for (const [name, content] of Object.entries(APP_FILES)) {
+      mkdirSync(path.dirname(path.join(out, 'www', name)), { recursive: true });
+      writeFileSync(path.join(out, 'www', name), content);
+    }
     const globals = `daemon off;${process.getuid() === 0 ? ' user nobody nogroup;' : ''}`;
     proxy = spawn(nginx, ['-p', conf, '-c', path.join(conf, 'nginx.conf'), '-e', path.join(out, 'nginx.log'), '-g', globals],
       { stdio: 'ignore' });
@@ -121,6 +149,86 @@ describe('deploy/nginx run by nginx', { skip: nginx ? false : 'nginx is not inst
       const response = await get(port, requestPath);
       assert.equal(response.status, 200, requestPath);
       assert.equal(reached.at(-1), requestPath);
+    }
+  });
+
+  // index.html itself, the root and client routes: the same page, the same headers.
+  for (const requestPath of ['/', '/index.html', '/signin', '/signup', '/account', '/tasks/42', '/signin?next=%2Faccount', '/some/deep/route.with.dot']) {
+    it(`GET ${requestPath}: index.html with 200, no-cache, the app's CSP, nosniff`, async () => {
+      const response = await get(port, requestPath);
+      assert.equal(response.status, 200);
+      assert.match(response.headers['content-type'], /^text\/html/);
+      assert.equal(response.body, INDEX_HTML);
+      assert.equal(response.headers['cache-control'], 'no-cache');
+      assert.equal(response.headers['content-security-policy'], APP_CSP);
+      assert.equal(response.headers['x-content-type-options'], 'nosniff');
+      assert.ok(response.headers['x-request-id'], 'X-Request-ID');
+    });
+  }
+
+  it('serves hashed assets for a year, immutable, with their types and nosniff', async () => {
+    const types = { js: /^application\/javascript|^text\/javascript/, css: /^text\/css/, svg: /^image\/svg\+xml/ };
+    for (const name of Object.keys(APP_FILES).filter((file) => file.startsWith('assets/'))) {
+      const response = await get(port, `/${name}`);
+      assert.equal(response.status, 200, name);
+      assert.equal(response.body, APP_FILES[name], name);
+      assert.match(response.headers['content-type'], types[name.split('.').at(-1)], name);
+      assert.equal(response.headers['cache-control'], IMMUTABLE, name);
+      assert.equal(response.headers['x-content-type-options'], 'nosniff', name);
+      assert.ok(response.headers['x-request-id'], `X-Request-ID on ${name}`);
+    }
+  });
+
+  it('answers a missing asset with the JSON 404, never index.html or a long cache', async () => {
+    for (const requestPath of ['/assets/index-00000000.js', '/assets/', '/assets/nested/missing.css']) {
+      const response = await get(port, requestPath);
+      assert.equal(response.status, 404, requestPath);
+      assert.equal(response.headers['content-type'], 'application/json', requestPath);
+      assert.equal(response.body, '{"detail":"Not Found"}', requestPath);
+      assert.notEqual(response.headers['cache-control'], IMMUTABLE, requestPath);
+      assert.ok(response.headers['x-request-id'], requestPath);
+    }
+  });
+
+  it('serves other files at the root with no-cache (they have no hash)', async () => {
+    const response = await get(port, '/favicon.svg');
+    assert.equal(response.status, 200);
+    assert.match(response.headers['content-type'], /^image\/svg\+xml/);
+    assert.equal(response.headers['cache-control'], 'no-cache');
+  });
+
+  it('compresses HTML, JavaScript, CSS and SVG for clients that accept gzip', async () => {
+    for (const requestPath of ['/', '/signin', '/assets/index-3f2a1b9c.js', '/assets/index-5d4e3c2b.css', '/assets/logo-7a6b5c4d.svg']) {
+      const response = await get(port, requestPath, { 'accept-encoding': 'gzip' });
+      assert.equal(response.status, 200, requestPath);
+      assert.equal(response.headers['content-encoding'], 'gzip', requestPath);
+      assert.match(response.headers.vary ?? '', /Accept-Encoding/i, requestPath);
+      const plain = await get(port, requestPath);
+      assert.ok(response.bytes < plain.bytes, `${requestPath}: ${response.bytes} gzip bytes >= ${plain.bytes}`);
+      assert.equal(plain.headers['content-encoding'], undefined, `${requestPath} without Accept-Encoding`);
+    }
+  });
+
+  it('compresses /openapi.json but never the services’ answers', async () => {
+    writeFileSync(path.join(out, 'www', 'openapi.json'), JSON.stringify({ openapi: '3.1.0', padding: 'p'.repeat(1000) }));
+    const docs = await get(port, '/openapi.json', { 'accept-encoding': 'gzip' });
+    assert.equal(docs.status, 200);
+    assert.equal(docs.headers['content-encoding'], 'gzip');
+    for (const requestPath of ['/auth/me', '/api/tasks']) {
+      const response = await get(port, requestPath, { 'accept-encoding': 'gzip' });
+      assert.equal(response.status, 200, requestPath);
+      assert.equal(response.headers['content-encoding'], undefined, requestPath);
+      assert.equal(response.body, '{"upstream":true}', requestPath);
+    }
+  });
+
+  it('keeps /docs on its own policy (Swagger UI needs inline styles), not the app’s', async () => {
+    writeFileSync(path.join(out, 'www', 'swagger.js'), 'window.ui = 1;\n');
+    for (const requestPath of ['/docs', '/docs/', '/docs/swagger.js']) {
+      const response = await get(port, requestPath);
+      assert.equal(response.status, 200, requestPath);
+      assert.match(response.headers['content-security-policy'], /style-src 'self' 'unsafe-inline'/, requestPath);
+      assert.notEqual(response.headers['cache-control'], IMMUTABLE, requestPath);
     }
   });
 });

@@ -137,7 +137,7 @@ main() {
   say "suites: ${suites[*]}"
   node_test "${suites[@]}"
 
-  say "browser: the interactive docs at /docs in headless Chromium"
+  say "browser: /docs and the web app at / in headless Chromium"
   tests/browser/run.sh || status=1
 
   say "persistence: seeding, then stopping and starting the whole stack"
