@@ -227,12 +227,34 @@ export function ConfirmDialog({
   );
 }
 
+/** A failed call as a page shows it: the error, when it happened (for a countdown), how to retry. */
+export interface Failure {
+  error: ApiError;
+  at: number;
+  retry?: (() => void) | undefined;
+}
+
+export function failureOf(error: ApiError, retry?: () => void): Failure {
+  return { error, at: Date.now(), retry };
+}
+
 /** The messages of a 422 that no field on the form shows (e.g. "body"). */
 export function unplacedFieldErrors(error: ApiError | null, placed: readonly string[]): string[] {
-  if (!error) return [];
+  if (!error || error.kind !== "validation") return [];
   return Object.entries(error.fields)
     .filter(([field]) => !placed.includes(field))
     .map(([field, msg]) => `${field}: ${msg}`);
+}
+
+/** A form's 422 problems that belong to none of its fields, as one alert. */
+export function FormProblems({ error, fields }: { error: ApiError | null; fields: readonly string[] }) {
+  const problems = unplacedFieldErrors(error, fields);
+  if (problems.length === 0) return null;
+  return (
+    <p className="banner banner--error" role="alert">
+      {problems.join(". ")}
+    </p>
+  );
 }
 
 /** After a failed submit, focus the first field marked invalid (its error is read with it). */

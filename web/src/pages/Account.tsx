@@ -6,18 +6,14 @@ import {
   ConfirmDialog,
   ErrorBanner,
   TextField,
-  unplacedFieldErrors,
+  failureOf,
+  FormProblems,
+  type Failure,
   useFocusFirstInvalid,
   usePageTitle,
 } from "../components";
 import { useNavigate } from "../router";
 import { useClient } from "../session-context";
-
-interface Failure {
-  error: ApiError;
-  at: number;
-  retry?: () => void;
-}
 
 export function AccountPage({ onAccountDeleted }: { onAccountDeleted: () => void }) {
   usePageTitle("Account");
@@ -35,7 +31,7 @@ export function AccountPage({ onAccountDeleted }: { onAccountDeleted: () => void
       .catch((err: unknown) => {
         if (isAbortError(err)) return;
         if (err instanceof ApiError && !err.sessionEnded)
-          setFailure({ error: err, at: Date.now(), retry: () => setReloads((n) => n + 1) });
+          setFailure(failureOf(err, () => setReloads((n) => n + 1)));
       });
     return () => controller.abort();
   }, [client, reloads]);
@@ -43,7 +39,7 @@ export function AccountPage({ onAccountDeleted }: { onAccountDeleted: () => void
   function fail(err: unknown, retry?: () => void) {
     if (!(err instanceof ApiError)) throw err;
     if (err.sessionEnded) return;
-    setFailure({ error: err, at: Date.now(), ...(retry ? { retry } : {}) });
+    setFailure(failureOf(err, retry));
   }
 
   async function doSignOut() {
@@ -131,17 +127,12 @@ function ChangePasswordForm({ onFailure }: { onFailure: (err: unknown, retry?: (
 
   const fields: Record<string, string | undefined> = error?.kind === "validation" ? { ...error.fields } : {};
   if (error?.kind === "forbidden") fields.current_password = "Incorrect password";
-  const others = unplacedFieldErrors(error?.kind === "validation" ? error : null, ["current_password", "new_password"]);
 
   return (
     <section>
       <h2 id="password-title">Change password</h2>
       <form ref={formRef} aria-labelledby="password-title" onSubmit={submit} noValidate>
-        {others.length > 0 && (
-          <p className="banner banner--error" role="alert">
-            {others.join(". ")}
-          </p>
-        )}
+        <FormProblems error={error} fields={["current_password", "new_password"]} />
         {done && (
           <p className="banner banner--info" role="status">
             Password changed. Your other sessions have been signed out.

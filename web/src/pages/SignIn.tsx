@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { signIn } from "../api/auth";
 import { ApiError } from "../api/errors";
-import { ErrorBanner, TextField, unplacedFieldErrors, usePageTitle } from "../components";
+import { ErrorBanner, FormProblems, TextField, useFocusFirstInvalid, usePageTitle } from "../components";
 import { Link, safeNextPath, useNavigate, useSearchParam } from "../router";
 import { useClient } from "../session-context";
 
@@ -15,6 +15,8 @@ export function SignInPage({ notice }: { notice: string | null }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [errorAt, setErrorAt] = useState(0);
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, error);
 
   async function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -31,7 +33,6 @@ export function SignInPage({ notice }: { notice: string | null }) {
   }
 
   const fields = error?.kind === "validation" ? error.fields : {};
-  const formErrors = unplacedFieldErrors(error?.kind === "validation" ? error : null, ["email", "password"]);
 
   return (
     <main className="auth">
@@ -49,12 +50,8 @@ export function SignInPage({ notice }: { notice: string | null }) {
       {error && error.kind !== "unauthorized" && error.kind !== "validation" && (
         <ErrorBanner error={error} startedAt={errorAt} onRetry={() => void submit()} />
       )}
-      {formErrors.length > 0 && (
-        <p className="banner banner--error" role="alert">
-          {formErrors.join(". ")}
-        </p>
-      )}
-      <form onSubmit={submit} noValidate>
+      <FormProblems error={error} fields={["email", "password"]} />
+      <form ref={formRef} onSubmit={submit} noValidate>
         <TextField
           label="Email"
           type="email"

@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { signIn, signUp } from "../api/auth";
 import { ApiError } from "../api/errors";
-import { ErrorBanner, TextField, unplacedFieldErrors, usePageTitle } from "../components";
+import { ErrorBanner, FormProblems, TextField, useFocusFirstInvalid, usePageTitle } from "../components";
 import { Link, useNavigate } from "../router";
 import { useClient } from "../session-context";
 
@@ -14,6 +14,8 @@ export function SignUpPage({ notice }: { notice: string | null }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [errorAt, setErrorAt] = useState(0);
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, error);
   // After a 201 a failed automatic sign-in is retried as a sign-in, not a second sign-up.
   const [created, setCreated] = useState(false);
 
@@ -37,7 +39,6 @@ export function SignUpPage({ notice }: { notice: string | null }) {
 
   const fields: Record<string, string | undefined> = error?.kind === "validation" ? { ...error.fields } : {};
   if (error?.kind === "conflict") fields.email = "Email already registered";
-  const formErrors = unplacedFieldErrors(error?.kind === "validation" ? error : null, ["email", "password"]);
   const banner = error && error.kind !== "validation" && error.kind !== "conflict";
 
   return (
@@ -49,12 +50,8 @@ export function SignUpPage({ notice }: { notice: string | null }) {
         </p>
       )}
       {banner && <ErrorBanner error={error} startedAt={errorAt} onRetry={() => void submit()} />}
-      {formErrors.length > 0 && (
-        <p className="banner banner--error" role="alert">
-          {formErrors.join(". ")}
-        </p>
-      )}
-      <form onSubmit={submit} noValidate>
+      <FormProblems error={error} fields={["email", "password"]} />
+      <form ref={formRef} onSubmit={submit} noValidate>
         <TextField
           label="Email"
           type="email"

@@ -6,7 +6,7 @@ import {
   SelectField,
   TextAreaField,
   TextField,
-  unplacedFieldErrors,
+  FormProblems,
   useFocusFirstInvalid,
 } from "../components";
 
@@ -110,15 +110,10 @@ export function TaskForm({
   }
 
   const fields = error?.fields ?? {};
-  const others = unplacedFieldErrors(error, ["title", "description", "priority", "tags", "due_date"]);
 
   return (
     <form ref={formRef} className="task-form" aria-label={label} onSubmit={submit} noValidate>
-      {others.length > 0 && (
-        <p className="banner banner--error" role="alert">
-          {others.join(". ")}
-        </p>
-      )}
+      <FormProblems error={error} fields={["title", "description", "priority", "tags", "due_date"]} />
       <TextField
         label="Title"
         className="task-form__title"

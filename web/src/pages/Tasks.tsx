@@ -10,7 +10,15 @@ import {
   type NextPage,
 } from "../api/tasks";
 import type { Priority, SortOrder, Task, TaskSort, TaskStatus } from "../api/types";
-import { ConfirmDialog, ErrorBanner, SelectField, TextField, usePageTitle } from "../components";
+import {
+  ConfirmDialog,
+  ErrorBanner,
+  failureOf,
+  SelectField,
+  TextField,
+  usePageTitle,
+  type Failure,
+} from "../components";
 import { useClient } from "../session-context";
 import { createBody, emptyTask, TaskForm, updateBody, valuesOf } from "./TaskForm";
 
@@ -44,12 +52,6 @@ function useDebounced<T>(value: T, ms: number): T {
     return () => window.clearTimeout(timer);
   }, [value, ms]);
   return settled;
-}
-
-interface Failure {
-  error: ApiError;
-  at: number;
-  retry?: () => void;
 }
 
 export function TasksPage() {
@@ -100,7 +102,7 @@ export function TasksPage() {
       .catch((err: unknown) => {
         if (isAbortError(err)) return;
         setLoading(false);
-        if (err instanceof ApiError && !err.sessionEnded) setLoadFailure({ error: err, at: Date.now() });
+        if (err instanceof ApiError && !err.sessionEnded) setLoadFailure(failureOf(err));
       });
     return () => controller.abort();
   }, [client, filterKey, reloads]);
@@ -128,7 +130,7 @@ export function TasksPage() {
   function fail(err: unknown, retry?: () => void) {
     if (!(err instanceof ApiError)) throw err;
     if (err.sessionEnded) return;
-    setActionFailure({ error: err, at: Date.now(), ...(retry ? { retry } : {}) });
+    setActionFailure(failureOf(err, retry));
   }
 
   function replace(task: Task) {
