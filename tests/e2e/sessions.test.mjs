@@ -16,8 +16,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from './lib/client.mjs';
 import { newUser, password, uniqueEmail } from './lib/users.mjs';
 
+// Set by tests/e2e/run.sh; the container test (deploy/docker/test.sh) sets
+// only E2E_BASE_URL, and the cases that need these are skipped there.
 const secretsDir = process.env.E2E_SECRETS_DIR;
 const authUrl = process.env.E2E_AUTH_URL;
+const taskDatabaseUrl = process.env.E2E_TASK_DATABASE_URL;
 
 // Polls `check` until it is true; fails when `boundMs` passes first. Returns
 // the time it took, so the bound is asserted rather than slept.
@@ -121,7 +124,8 @@ describe('sessions: revocation reaches task-service within 2 s', () => {
 });
 
 describe('account deletion', () => {
-  it('removes every task within 5 s, and the email signs up again as a new user', async () => {
+  it('removes every task within 5 s, and the email signs up again as a new user', async (t) => {
+    if (!taskDatabaseUrl) t.diagnostic('no E2E_TASK_DATABASE_URL: the tasks themselves are not counted');
     const user = await newUser('delete');
     for (let i = 0; i < 5; i++) {
       const created = await request('POST', '/api/tasks', { token: user.token, body: { title: `task ${i}` } });
@@ -130,8 +134,10 @@ describe('account deletion', () => {
     const gone = await request('DELETE', '/auth/me', { token: user.token, body: { password } });
     assert.equal(gone.status, 204);
     await within(2000, 'token of the deleted user refused', () => rejectedAsRevoked(user.token));
-    const took = await within(5000, 'tasks deleted', () => taskCount(user.id) === 0);
-    console.log(`account deleted → its tasks gone after ${took} ms`);
+    if (taskDatabaseUrl) {
+      const took = await within(5000, 'tasks deleted', () => taskCount(user.id) === 0);
+      console.log(`account deleted → its tasks gone after ${took} ms`);
+    }
 
     const again = await request('POST', '/auth/signup', { body: { email: user.email, password } });
     assert.equal(again.status, 201);
@@ -142,22 +148,21 @@ describe('account deletion', () => {
 // Tasks of a user, read from task-service's database (the user can no
 // longer ask). E2E_TASK_DATABASE_URL is set by tests/e2e/run.sh.
 function taskCount(userId) {
-  const url = process.env.E2E_TASK_DATABASE_URL;
-  assert.ok(url, 'E2E_TASK_DATABASE_URL is not set (tests/e2e/run.sh sets it)');
   const psql = process.env.E2E_PSQL ?? 'psql';
-  const out = execFileSync(psql, [url, '-tAc', `SELECT count(*) FROM tasks WHERE user_id = '${userId.replace(/[^0-9a-f-]/g, '')}'`]);
+  const out = execFileSync(psql, [taskDatabaseUrl, '-tAc', `SELECT count(*) FROM tasks WHERE user_id = '${userId.replace(/[^0-9a-f-]/g, '')}'`]);
   return Number(out.toString().trim());
 }
 
 describe('the internal feed', () => {
   it('is not routed by the proxy', async () => {
+    const token = secretsDir ? serviceToken() : 'a.made-up.token';
     for (const path of ['/internal/revocations', '/internal', '/internal/', '/internal/revocations?after=0']) {
-      const response = await request('GET', path, { token: serviceToken() });
+      const response = await request('GET', path, { token });
       assert.equal(response.status, 404, `${path}: ${response.status}`);
     }
   });
 
-  it('refuses user tokens and takes service tokens, on auth-service directly', { skip: !authUrl && 'no E2E_AUTH_URL' }, async () => {
+  it('refuses user tokens and takes service tokens, on auth-service directly', { skip: !(authUrl && secretsDir) && 'no E2E_AUTH_URL' }, async () => {
     const user = await newUser('feed');
     const asUser = await fetch(`${authUrl}/internal/revocations`, { headers: { authorization: `Bearer ${user.token}` } });
     assert.equal(asUser.status, 401);
@@ -168,7 +173,7 @@ describe('the internal feed', () => {
     assert.ok(Array.isArray(page.events));
   });
 
-  it('service tokens are no user tokens at /api/tasks and /auth/me', async () => {
+  it('service tokens are no user tokens at /api/tasks and /auth/me', { skip: !secretsDir && 'no E2E_SECRETS_DIR' }, async () => {
     const token = serviceToken();
     assert.equal((await request('GET', '/api/tasks', { token })).status, 401);
     assert.equal((await request('GET', '/auth/me', { token })).status, 401);

@@ -69,6 +69,12 @@ void serve_feed(const app::ReadRevocationFeed& feed, const shared::jwt::ServiceT
   if (!caller) return responder.send(shared::http::error_response(caller.error()));
   const auto query = feed_query(request);
   if (!query) return responder.send(shared::http::error_response(query.error()));
+  // Draining: a follower answered at once would ask again at once, in a
+  // tight loop, until this process is gone; a 503 makes it back off.
+  if (waiters.closed()) {
+    return responder.send(shared::http::error_response(
+        shared::Error::unavailable("shutting down", std::chrono::seconds(1))));
+  }
 
   auto page = feed.execute({query->after});
   const bool nothing_yet = page && *page && (*page)->events.empty();
@@ -125,6 +131,11 @@ void FeedWaiters::close() {
     closed_ = true;
   }
   release_all();
+}
+
+bool FeedWaiters::closed() const {
+  std::lock_guard lock(mutex_);
+  return closed_;
 }
 
 std::size_t FeedWaiters::size() const {

@@ -31,10 +31,11 @@ class FeedWaiters {
   void wake(std::int64_t newest);
   // Answers everyone now.
   void release_all();
-  // Shutting down: answers everyone now, and every later long poll at once,
-  // so that no request holds the server's drain for up to 30 s.
+  // Shutting down: answers everyone now, so that no request holds the
+  // server's drain for up to 30 s; the route refuses later polls (503).
   void close();
   [[nodiscard]] std::size_t size() const;
+  [[nodiscard]] bool closed() const;
 
  private:
   struct Waiter {
