@@ -96,14 +96,16 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # run_step <name> <command...>: runs a test step, records its outcome.
+# Each step's result with what it cost, e.g. "tidy: ok (231s)".
 run_step() {
-  local name=$1 status=0
+  local name=$1 status=0 step_started=$SECONDS
   shift
   "$@" || status=$?
+  local took="$((SECONDS - step_started))s"
   if [[ $status -eq 0 ]]; then
-    step_results+=("$name: ok")
+    step_results+=("$name: ok ($took)")
   else
-    step_results+=("$name: FAILED ($status)")
+    step_results+=("$name: FAILED ($status, $took)")
     [[ $exit_status -ne 0 ]] || exit_status=$status
   fi
 }
@@ -112,6 +114,7 @@ main() {
   local started=$SECONDS
   install_dependencies
   build
+  step_results+=("set-up and build: $((SECONDS - started))s")
   start_postgres
   # clang-format over every tracked C++ file (seconds).
   [[ $# -gt 0 ]] || run_step "format" tests/lint/format.sh
