@@ -2,10 +2,12 @@
 // probes, requests and limits, non-root, read-only root filesystem, no
 // capabilities, no privilege escalation, no inline secrets, pinned images,
 // a drain that fits the grace period, an HPA and a PDB per Deployment, the
-// service token key wherever the JWT key goes, task-service pointed at
-// auth-service's revocation feed, and NetworkPolicies that let only the
-// ingress controller reach the services (and task-service reach
-// auth-service) and only the services reach PostgreSQL.
+// service token key wherever the JWT key goes (and nowhere else: todo-proxy
+// holds no Secret), task-service pointed at auth-service's revocation feed,
+// and NetworkPolicies that let only the ingress controller reach todo-proxy,
+// only todo-proxy reach the services (and task-service reach auth-service),
+// only the services reach PostgreSQL, and each pod out to exactly what it
+// calls.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
@@ -13,7 +15,14 @@ import {
   LONG_RUNNING_KINDS, allContainers, containerEnvironment, find, ofKind, podLabels, resolvePort, selects,
 } from './lib/k8s.mjs';
 import { describeObject, render } from './lib/kustomize.mjs';
+import { renderedNginx, upstreamTimeouts } from './lib/nginx.mjs';
 import { overlays } from './lib/paths.mjs';
+
+// The Deployments: the two API services and the reverse proxy in front.
+const API_SERVICES = ['auth-service', 'task-service'];
+const PROXY = 'todo-proxy';
+// The ingress controller, as the NetworkPolicies name it.
+const INGRESS_CONTROLLER = 'ingress-nginx/ingress-nginx';
 
 // Names whose value is a credential: only ever from a Secret (or a file).
 const SECRET_NAME = /(SECRET|PASSWORD|PASSWD|TOKEN|API_KEY|PRIVATE_KEY|DATABASE_URL|CREDENTIALS?)S?$/i;
@@ -111,12 +120,14 @@ for (const overlay of overlays) {
     });
   });
 
-  describe(`overlay ${overlay}: the services`, () => {
+  describe(`overlay ${overlay}: the services and the proxy`, () => {
     const objects = render(`overlays/${overlay}`);
     const deployments = ofKind(objects, 'Deployment');
+    // How long the proxy may wait on an upstream: its SIGQUIT drain.
+    const proxyTimeouts = upstreamTimeouts(renderedNginx({}));
 
     it('are a Deployment each, with 2 replicas', () => {
-      assert.deepEqual(deployments.map((d) => d.metadata.name).sort(), ['auth-service', 'task-service']);
+      assert.deepEqual(deployments.map((d) => d.metadata.name).sort(), [...API_SERVICES, PROXY]);
       for (const deployment of deployments) assert.equal(deployment.spec.replicas, 2, describeObject(deployment));
     });
 
@@ -125,7 +136,7 @@ for (const overlay of overlays) {
       const pod = deployment.spec.template.spec;
       const container = pod.containers.find((c) => c.name === name);
 
-      it(`${name}: readiness on /readyz, liveness and startup on /healthz, at the serving port`, () => {
+      if (API_SERVICES.includes(name)) it(`${name}: readiness on /readyz, liveness and startup on /healthz, at the serving port`, () => {
         assert.ok(container, `${name} has no container named ${name}`);
         assert.equal(container.readinessProbe.httpGet.path, '/readyz');
         assert.equal(container.livenessProbe.httpGet.path, '/healthz');
@@ -136,9 +147,13 @@ for (const overlay of overlays) {
         }
       });
 
-      it(`${name}: the grace period covers the preStop pause and the SIGTERM drain`, () => {
+      // The services drain for SHUTDOWN_GRACE_SECONDS; nginx (SIGQUIT) waits
+      // for its requests in flight, at most connect + read timeout upstream.
+      it(`${name}: the grace period covers the preStop pause and the drain`, () => {
+        assert.ok(container, `${name} has no container named ${name}`);
         const env = containerEnvironment(container, objects);
-        const drain = Number(env.get('SHUTDOWN_GRACE_SECONDS') ?? 20);
+        const drain = name === PROXY ? proxyTimeouts.connect + proxyTimeouts.read : Number(env.get('SHUTDOWN_GRACE_SECONDS') ?? 20);
+        assert.ok(drain > 0, `${name}: drain ${drain}`);
         const command = container.lifecycle?.preStop?.exec?.command ?? [];
         assert.equal(command[0], 'sleep', 'preStop is a pause (sleep N)');
         const pause = Number(command[1]);
@@ -166,9 +181,22 @@ for (const overlay of overlays) {
       });
     }
 
+    it('todo-proxy holds no Secret and no database setting (only the services do)', () => {
+      const proxy = find(objects, 'Deployment', PROXY);
+      for (const { container, pod } of allContainers([proxy])) {
+        const env = containerEnvironment(container, objects);
+        for (const [variable, value] of env) {
+          assert.ok(typeof value === 'string', `${variable} comes from ${JSON.stringify(value)}`);
+          assert.doesNotMatch(variable, /JWT|DATABASE|^PG/, variable);
+        }
+        assert.deepEqual((container.envFrom ?? []).filter((source) => source.secretRef), []);
+        assert.deepEqual((pod.volumes ?? []).filter((volume) => volume.secret || volume.projected), []);
+      }
+    });
+
     it('have a migration Job running --migrate-only with each service image', () => {
       const jobs = ofKind(objects, 'Job');
-      for (const deployment of deployments) {
+      for (const deployment of deployments.filter((d) => API_SERVICES.includes(d.metadata.name))) {
         const image = deployment.spec.template.spec.containers[0].image;
         const migrating = jobs.flatMap((job) => job.spec.template.spec.containers)
           .filter((c) => c.image === image && (c.args ?? []).includes('--migrate-only'));
@@ -239,24 +267,50 @@ for (const overlay of overlays) {
     // A peer in this namespace (no namespaceSelector): the workloads it admits.
     const admittedBy = (peer) => (peer.namespaceSelector || peer.ipBlock ? null :
       pods.filter((w) => selects(peer.podSelector, podLabels(w))).map(describeObject).sort());
+    // Who a peer of an ingress rule stands for: workloads of this namespace,
+    // or the ingress controller (its namespace and pods, both required).
+    const peerNames = (peer) => {
+      if (peer.ipBlock) return [`ipBlock ${peer.ipBlock.cidr}`];
+      if (!peer.namespaceSelector) return admittedBy(peer);
+      const namespace = peer.namespaceSelector.matchLabels?.['kubernetes.io/metadata.name'] ?? '?';
+      const name = peer.podSelector?.matchLabels?.['app.kubernetes.io/name'] ?? 'any pod';
+      return [`${namespace}/${name}`];
+    };
+    const containerOf = (name) => find(objects, 'Deployment', name).spec.template.spec.containers[0];
 
-    it('let only the ingress controller reach the services, and task-service reach auth-service, on their port', () => {
+    // Who may connect to each Deployment: "<peer> -> <its container port>".
+    const expectedIngress = {
+      [PROXY]: [`${INGRESS_CONTROLLER} -> ${resolvePort(containerOf(PROXY), 'http')}`],
+      'auth-service': [`Deployment/task-service -> ${resolvePort(containerOf('auth-service'), 'http')}`,
+        `Deployment/todo-proxy -> ${resolvePort(containerOf('auth-service'), 'http')}`],
+      'task-service': [`Deployment/todo-proxy -> ${resolvePort(containerOf('task-service'), 'http')}`],
+    };
+
+    it('let the ingress controller reach todo-proxy alone, and only todo-proxy (and task-service, to auth-service) reach the services, on their port', () => {
       for (const deployment of ofKind(objects, 'Deployment')) {
         const name = deployment.metadata.name;
+        const container = containerOf(name);
         const rules = policiesFor(deployment, 'Ingress').flatMap((p) => p.spec.ingress ?? []);
         assert.ok(rules.length > 0, `${name} is reachable by nobody`);
+        const admitted = new Set();
         for (const rule of rules) {
           assert.ok(rule.from?.length > 0, `${name}: a rule with no 'from' admits everyone`);
+          assert.ok(rule.ports?.length > 0, `${name}: a rule with no 'ports' admits every port`);
           for (const peer of rule.from) {
-            if (name === 'auth-service' && !peer.namespaceSelector) {
-              assert.deepEqual(admittedBy(peer), ['Deployment/task-service'], `${name}: who else is admitted`);
-              continue;
+            if (peer.namespaceSelector) {
+              // Both selectors, exactly: not every pod of the namespace, not every namespace.
+              assert.deepEqual(peer.namespaceSelector, { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } }, name);
+              assert.deepEqual(peer.podSelector, { matchLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } }, name);
             }
-            assert.deepEqual(peer.namespaceSelector?.matchLabels, { 'kubernetes.io/metadata.name': 'ingress-nginx' });
-            assert.deepEqual(peer.podSelector?.matchLabels, { 'app.kubernetes.io/name': 'ingress-nginx' });
+            for (const who of peerNames(peer)) {
+              for (const port of rule.ports) {
+                assert.equal(port.protocol ?? 'TCP', 'TCP', name);
+                admitted.add(`${who} -> ${resolvePort(container, port.port)}`);
+              }
+            }
           }
-          assert.deepEqual(rule.ports.map((p) => p.port), ['http']);
         }
+        assert.deepEqual([...admitted].sort(), expectedIngress[name], `${name}: who is admitted`);
       }
     });
 
@@ -291,18 +345,42 @@ for (const overlay of overlays) {
       }
     });
 
-    it('let the services and the migration out to PostgreSQL and DNS only (and task-service to auth-service)', () => {
+    // Where each pod may connect: "<peer>/<protocol>/<port>", * for a rule
+    // that names no peer (any address: the database may be outside the
+    // cluster, and so may DNS).
+    it('let each pod out to exactly what it calls: the database and DNS, the services, DNS', () => {
+      const port = (name) => resolvePort(containerOf(name), 'http');
+      const dns = ['*/TCP/53', '*/UDP/53'];
+      const database = [...dns, '*/TCP/5432'];
+      const expected = {
+        'Deployment/auth-service': database,
+        'Deployment/task-service': [...database, `Deployment/auth-service/TCP/${port('auth-service')}`],
+        'Job/todo-migrate': database,
+        [`Deployment/${PROXY}`]: [...dns, `Deployment/auth-service/TCP/${port('auth-service')}`,
+          `Deployment/task-service/TCP/${port('task-service')}`],
+      };
+      const checked = [];
       for (const workload of pods.filter((w) => w.metadata.name !== 'postgres')) {
-        const rules = policiesFor(workload, 'Egress').flatMap((p) => p.spec.egress ?? []);
-        // Rules that name their peers, all auth-service's pods: the revocation feed.
-        const toAuth = rules.filter((rule) => rule.to?.length > 0 &&
-          rule.to.every((peer) => admittedBy(peer)?.join() === 'Deployment/auth-service'));
-        const ports = rules.filter((rule) => !toAuth.includes(rule))
-          .flatMap((rule) => (rule.ports ?? [{ port: 'any' }]).map((p) => `${p.protocol ?? 'TCP'}/${p.port}`));
-        assert.deepEqual([...new Set(ports)].sort(), ['TCP/53', 'TCP/5432', 'UDP/53'], describeObject(workload));
-        const expected = workload.metadata.name === 'task-service' ? 1 : 0;
-        assert.equal(toAuth.length, expected, `${describeObject(workload)}: rules out to auth-service`);
+        const at = describeObject(workload);
+        const allowed = new Set();
+        for (const rule of policiesFor(workload, 'Egress').flatMap((p) => p.spec.egress ?? [])) {
+          const peers = rule.to?.length > 0 ? rule.to.map((peer) => {
+            const admitted = admittedBy(peer);
+            assert.ok(admitted?.length === 1, `${at}: an egress peer that is not one workload of this namespace`);
+            return admitted[0];
+          }) : ['*'];
+          for (const peer of peers) {
+            for (const p of rule.ports ?? [{ port: 'any port' }]) {
+              // A named port is the destination's; a number is checked against it.
+              const number = peer === '*' ? p.port : resolvePort(containerOf(peer.split('/')[1]), p.port);
+              allowed.add(`${peer}/${p.protocol ?? 'TCP'}/${number}`);
+            }
+          }
+        }
+        assert.deepEqual([...allowed].sort(), [...(expected[at] ?? ['(not expected)'])].sort(), at);
+        checked.push(at);
       }
+      assert.deepEqual(checked.sort(), Object.keys(expected).sort());
     });
   });
 }
@@ -312,7 +390,7 @@ describe('overlay prod', () => {
 
   it('requires TLS to the external database and runs no PostgreSQL of its own', () => {
     assert.deepEqual(ofKind(objects, 'StatefulSet'), []);
-    for (const deployment of ofKind(objects, 'Deployment')) {
+    for (const deployment of ofKind(objects, 'Deployment').filter((d) => API_SERVICES.includes(d.metadata.name))) {
       const env = containerEnvironment(deployment.spec.template.spec.containers[0], objects);
       assert.equal(env.get('PGSSLMODE'), 'require', deployment.metadata.name);
       assert.deepEqual(env.get('DATABASE_URL'), { secret: 'todo-database', key: `${deployment.metadata.name.split('-')[0]}-database-url` });

@@ -9,33 +9,12 @@
 // and `immutable` for /assets/, `no-cache` and the app's CSP for index.html
 // and its fallback, gzip for text, nosniff, X-Request-ID everywhere.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { renderNginxInto } from './lib/nginx.mjs';
-
-const nginx = ['/usr/sbin/nginx', 'nginx'].find((candidate) => !spawnSync(candidate, ['-v']).error);
-
-// GET <path> exactly as written (no URL normalisation of dot segments); the
-// body as text, undecoded (a gzip answer stays compressed; `bytes` has its size).
-function get(port, requestPath, headers = {}, method = 'GET') {
-  return new Promise((resolve, reject) => {
-    const request = http.request({ host: '127.0.0.1', port, path: requestPath, method, headers, agent: false }, (response) => {
-      const chunks = [];
-      response.on('data', (chunk) => { chunks.push(chunk); });
-      response.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        resolve({ status: response.statusCode, headers: response.headers, body: raw.toString('utf8'), bytes: raw.length });
-      });
-    });
-    request.on('error', reject);
-    request.end();
-  });
-}
+import { get, nginx, startProxy } from './lib/live.mjs';
 
 // What the app's pages must carry (docs/deploy.md, "The frontend").
 const APP_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
@@ -55,17 +34,6 @@ const APP_FILES = {
   'favicon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>\n',
 };
 
-function listen(server) {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
-}
-
-async function freePort() {
-  const server = http.createServer();
-  const port = await listen(server);
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 // Spellings of the feed's path a client might try; nginx resolves each to
 // /internal/... before it picks a location.
 const INTERNAL_PATHS = [
@@ -81,49 +49,24 @@ describe('deploy/nginx run by nginx', { skip: nginx ? false : 'nginx is not inst
     response.setHeader('Content-Type', 'application/json');
     response.end('{"upstream":true}');
   });
+  let live;
   let out;
-  let proxy;
   let port;
 
   before(async () => {
-    const upstreamPort = await listen(upstream);
-    port = await freePort();
-    out = mkdtempSync(path.join(tmpdir(), 'todo-nginx-live-'));
-    // As root nginx's workers run as nobody (run.sh does the same).
-    chmodSync(out, 0o755);
-    const conf = renderNginxInto(out, {
-      PROXY_LISTEN: `127.0.0.1:${port}`,
-      AUTH_UPSTREAM: `127.0.0.1:${upstreamPort}`,
-      TASK_UPSTREAM: `127.0.0.1:${upstreamPort}`,
-      LOG_DIR: out,
+    live = await startProxy(upstream, {
+      prepare: (dir) => {
+        for (const [name, content] of Object.entries(APP_FILES)) {
+          mkdirSync(path.dirname(path.join(dir, 'www', name)), { recursive: true });
+          writeFileSync(path.join(dir, 'www', name), content);
+        }
+      },
     });
-    for (const [name, content] of Object.entries(APP_FILES)) {
-      mkdirSync(path.dirname(path.join(out, 'www', name)), { recursive: true });
-      writeFileSync(path.join(out, 'www', name), content);
-    }
-    const globals = `daemon off;${process.getuid() === 0 ? ' user nobody nogroup;' : ''}`;
-    proxy = spawn(nginx, ['-p', conf, '-c', path.join(conf, 'nginx.conf'), '-e', path.join(out, 'nginx.log'), '-g', globals],
-      { stdio: 'ignore' });
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      try {
-        await get(port, '/openapi.json');
-        break;
-      } catch (error) {
-        if (Date.now() > deadline || proxy.exitCode !== null) throw new Error(`nginx did not start: ${error.message}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    }
+    ({ out, port } = live);
   });
 
   after(async () => {
-    if (proxy && proxy.exitCode === null) {
-      const exited = new Promise((resolve) => proxy.once('exit', resolve));
-      proxy.kill('SIGTERM');
-      await exited;
-    }
-    upstream.close();
-    if (out) rmSync(out, { recursive: true, force: true });
+    await live?.stop();
   });
 
   for (const requestPath of INTERNAL_PATHS) {

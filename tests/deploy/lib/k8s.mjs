@@ -36,7 +36,8 @@ export const podLabels = (workload) =>
 
 // The environment a container starts with, as far as the manifests decide
 // it: ConfigMap entries (envFrom) overlaid by `env`. Values from Secrets are
-// { secret: name, key }; literal values are strings.
+// { secret: name, key }; literal values and ConfigMap keys (configMapKeyRef)
+// are strings.
 export function containerEnvironment(container, objects) {
   const env = new Map();
   for (const source of container.envFrom ?? []) {
@@ -46,7 +47,14 @@ export function containerEnvironment(container, objects) {
     }
   }
   for (const variable of container.env ?? []) {
-    if (variable.valueFrom?.secretKeyRef) {
+    const configMapKey = variable.valueFrom?.configMapKeyRef;
+    if (configMapKey) {
+      const value = find(objects, 'ConfigMap', configMapKey.name).data?.[configMapKey.key];
+      if (value === undefined && !configMapKey.optional) {
+        throw new Error(`${variable.name}: ConfigMap ${configMapKey.name} has no key ${configMapKey.key}`);
+      }
+      if (value !== undefined) env.set(variable.name, value);
+    } else if (variable.valueFrom?.secretKeyRef) {
       env.set(variable.name, { secret: variable.valueFrom.secretKeyRef.name, key: variable.valueFrom.secretKeyRef.key });
     } else if (variable.valueFrom) {
       env.set(variable.name, { from: variable.valueFrom });
@@ -72,3 +80,22 @@ export function* allContainers(objects) {
 }
 
 export { containersOf, podSpecOf };
+
+// The proxy image holds deploy/nginx at this directory (proxy.Dockerfile).
+export const PROXY_NGINX_DIR = '/etc/todo/nginx';
+
+// Files a container mounts from ConfigMaps into the image's deploy/nginx:
+// [{ mount, path: relative to deploy/nginx, text }].
+export function nginxFilesMounted(container, pod, objects) {
+  const files = [];
+  for (const mount of container.volumeMounts ?? []) {
+    if (!mount.mountPath.startsWith(`${PROXY_NGINX_DIR}/`)) continue;
+    const volume = (pod.volumes ?? []).find((v) => v.name === mount.name);
+    if (!volume?.configMap) throw new Error(`${mount.mountPath}: not from a ConfigMap`);
+    const configMap = find(objects, 'ConfigMap', volume.configMap.name);
+    const item = (volume.configMap.items ?? []).find((i) => i.path === mount.subPath);
+    const key = item ? item.key : mount.subPath;
+    files.push({ mount, path: mount.mountPath.slice(PROXY_NGINX_DIR.length + 1), text: configMap.data?.[key] });
+  }
+  return files;
+}

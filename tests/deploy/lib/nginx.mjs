@@ -4,7 +4,7 @@
 // `include`s, and lists every location that proxies, with the upstream
 // server it goes to.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { globSync } from './glob.mjs';
@@ -70,7 +70,8 @@ function parse(tokens, dir, at = { i: 0 }) {
   return directives;
 }
 
-function* walk(directives) {
+// Every directive, the contents of blocks included, in order.
+export function* walk(directives) {
   for (const directive of directives) {
     yield directive;
     if (directive.children) yield* walk(directive.children);
@@ -79,23 +80,33 @@ function* walk(directives) {
 
 // Renders deploy/nginx with `environment` into <out>/conf, as the local
 // stack and the proxy image do, with an empty <out>/www as the static and
-// docs root (unless `environment` names others). Returns the conf directory.
-export function renderNginxInto(out, environment) {
+// docs root (unless `environment` names others). `extraLocations` ({ file
+// name: text }) are added to its locations/ first, as Kubernetes mounts one
+// into the proxy image's copy (from a copy in <out>/source). Returns the conf
+// directory.
+export function renderNginxInto(out, environment, extraLocations = {}) {
   const www = path.join(out, 'www');
   mkdirSync(www, { recursive: true });
   const dir = path.join(out, 'conf');
-  execFileSync(`${repoRoot}deploy/nginx/render.sh`, [dir], {
+  let source = `${repoRoot}deploy/nginx`;
+  if (Object.keys(extraLocations).length > 0) {
+    source = path.join(out, 'source');
+    cpSync(`${repoRoot}deploy/nginx`, source, { recursive: true });
+    for (const [name, text] of Object.entries(extraLocations)) writeFileSync(path.join(source, 'locations', name), text);
+  }
+  execFileSync(`${source}/render.sh`, [dir], {
     env: { PATH: process.env.PATH, STATIC_ROOT: www, DOCS_ROOT: www, ...environment },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   return dir;
 }
 
-// Renders deploy/nginx with `environment` into a temp dir, parses it.
-export function renderedNginx(environment) {
+// Renders deploy/nginx with `environment` (and `extraLocations`, as above)
+// into a temp dir, parses it.
+export function renderedNginx(environment, extraLocations = {}) {
   const out = mkdtempSync(path.join(tmpdir(), 'todo-nginx-check-'));
   try {
-    const dir = renderNginxInto(out, environment);
+    const dir = renderNginxInto(out, environment, extraLocations);
     return parse(tokenize(readFileSync(path.join(dir, 'nginx.conf'), 'utf8')), dir);
   } finally {
     rmSync(out, { recursive: true, force: true });
@@ -140,4 +151,33 @@ export function locations(config) {
       location: directive.args.at(-1),
       children: directive.children ?? [],
     }));
+}
+
+// nginx time values ("5s", "1m", "30", "1m30s") in seconds.
+function seconds(value) {
+  if (/^\d+$/.test(value)) return Number(value);
+  const units = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400 };
+  let total = 0;
+  const rest = value.replace(/(\d+)(ms|s|m|h|d)/g, (_, number, unit) => {
+    total += Number(number) * units[unit];
+    return '';
+  });
+  if (rest !== '' || value === '') throw new Error(`not an nginx time: ${value}`);
+  return total;
+}
+
+// The longest upstream timeouts any proxying location sets, in seconds:
+// { connect, send, read } (nginx's defaults, 60 s, where none is set).
+export function upstreamTimeouts(config) {
+  const result = {};
+  for (const [key, name] of [['connect', 'proxy_connect_timeout'], ['send', 'proxy_send_timeout'], ['read', 'proxy_read_timeout']]) {
+    let longest = 0;
+    for (const directive of walk(config)) {
+      if (directive.name !== 'location' || !directive.children?.some((child) => child.name === 'proxy_pass')) continue;
+      const set = directive.children.find((child) => child.name === name);
+      longest = Math.max(longest, set ? seconds(set.args[0]) : 60);
+    }
+    result[key] = longest;
+  }
+  return result;
 }
