@@ -3,10 +3,12 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
 
-const web = resolve(import.meta.dirname, "..");
+// Not import.meta.dirname: Node 18 (Debian 12's) lacks it.
+const web = fileURLToPath(new URL("..", import.meta.url));
 
 it("src/api/schema.d.ts is generated from docs/openapi.yaml (run `npm run generate` if this fails)", () => {
   const dir = mkdtempSync(join(tmpdir(), "todo-web-schema-"));
