@@ -372,6 +372,11 @@ run_e2e() {
   (cd "$repo" && node --test --test-reporter=spec tests/e2e/*.test.mjs) || status=$?
   if [[ $status -eq 0 ]]; then pass "end-to-end suite through the proxy container"; else fail "end-to-end suite (status $status)"; fi
 
+  # The web app and /docs in headless Chromium, served by the proxy image.
+  status=0
+  BROWSER_SCREENSHOT_DIR=$work_dir/screenshots "$repo/tests/browser/run.sh" || status=$?
+  if [[ $status -eq 0 ]]; then pass "the web app and /docs in a browser, served by the proxy image"; else fail "browser tests (status $status)"; fi
+
   # The data lives in PostgreSQL, not in a container: users and tasks
   # survive replacing both service containers.
   status=0
