@@ -7,10 +7,6 @@ namespace {
 
 constexpr std::size_t kPageSize = 1000;
 
-std::int64_t seconds_of(shared::time::Timestamp t) {
-  return std::chrono::floor<std::chrono::seconds>(t.time_since_epoch()).count();
-}
-
 std::int64_t parse_cursor(const std::string& text) {
   std::int64_t value = 0;
   std::from_chars(text.data(), text.data() + text.size(), value);
@@ -29,7 +25,7 @@ shared::Result<void> LocalRevocations::load() {
 }
 
 shared::Result<void> LocalRevocations::load_locked() {
-  auto snapshot = log_.snapshot(seconds_of(clock_.now()), grace_);
+  auto snapshot = log_.snapshot(shared::time::epoch_seconds(clock_.now()), grace_);
   if (!snapshot) return snapshot.error();
   set_.replace(snapshot->events);
   cursor_ = parse_cursor(snapshot->cursor);
@@ -51,7 +47,7 @@ shared::Result<void> LocalRevocations::catch_up() {
 }
 
 std::size_t LocalRevocations::drop_expired() {
-  return set_.drop_expired(seconds_of(clock_.now()));
+  return set_.drop_expired(shared::time::epoch_seconds(clock_.now()));
 }
 
 bool LocalRevocations::is_revoked(const domain::TokenClaims& claims) const {

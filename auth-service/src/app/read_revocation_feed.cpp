@@ -10,9 +10,7 @@ shared::Result<std::optional<shared::revocation::FeedPage>> ReadRevocationFeed::
     const ReadRevocationFeedCommand& command) const {
   using Page = std::optional<shared::revocation::FeedPage>;
   if (command.after) return log_.after(*command.after, kPageSize);
-  const auto now =
-      std::chrono::floor<std::chrono::seconds>(clock_.now().time_since_epoch()).count();
-  auto snapshot = log_.snapshot(now, grace_);
+  auto snapshot = log_.snapshot(shared::time::epoch_seconds(clock_.now()), grace_);
   if (!snapshot) return snapshot.error();
   return Page(std::move(snapshot).value());
 }

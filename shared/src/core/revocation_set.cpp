@@ -3,18 +3,9 @@
 #include <algorithm>
 #include <mutex>
 
+#include "shared/overloaded.hpp"
+
 namespace shared::revocation {
-namespace {
-
-template <class... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
-// Clang 14 (clang-tidy) lacks C++20's deduction for aggregates.
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
-
-}  // namespace
 
 RevocationSet::RevocationSet(std::chrono::seconds grace) : grace_(grace.count()) {}
 
@@ -32,7 +23,7 @@ void RevocationSet::replace(const std::vector<Event>& events) {
 
 void RevocationSet::apply_locked(const Event& event) {
   std::visit(
-      Overloaded{
+      shared::Overloaded{
           [&](const TokenRevoked& token) {
             auto& expires_at = tokens_[token.jti];
             expires_at = std::max(expires_at, token.expires_at);

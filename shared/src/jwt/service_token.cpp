@@ -31,10 +31,6 @@ std::string random_jti() {
       std::string_view(reinterpret_cast<const char*>(bytes), sizeof bytes));
 }
 
-std::int64_t epoch_seconds(const time::Clock& clock) {
-  return std::chrono::duration_cast<std::chrono::seconds>(clock.now().time_since_epoch()).count();
-}
-
 }  // namespace
 
 ServiceTokens::ServiceTokens(std::string_view secret, std::chrono::seconds leeway,
@@ -47,7 +43,7 @@ ServiceTokens::ServiceTokens(std::string_view secret, std::chrono::seconds leewa
 ServiceTokens::~ServiceTokens() = default;
 
 std::string ServiceTokens::mint(std::string_view service, std::chrono::seconds lifetime) const {
-  const auto now = epoch_seconds(*clock_);
+  const auto now = time::epoch_seconds(clock_->now());
   const auto seconds = std::clamp(lifetime, std::chrono::seconds(1), kMaxServiceTokenLifetime);
   const nlohmann::json payload = {{"sub", service},
                                   {"aud", kServiceAudience},
@@ -70,7 +66,7 @@ Result<std::string> ServiceTokens::verify(std::string_view token) const {
   if (!verified) return verified.error();
   // A long-lived service token would be a standing credential if it leaked.
   if (verified->expires_at >
-      epoch_seconds(*clock_) + (kMaxServiceTokenLifetime + leeway_).count()) {
+      time::epoch_seconds(clock_->now()) + (kMaxServiceTokenLifetime + leeway_).count()) {
     return internal::rejected(internal::kInvalidToken);
   }
   return std::move(verified->subject);

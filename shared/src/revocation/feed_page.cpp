@@ -2,21 +2,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "shared/overloaded.hpp"
+
 namespace shared::revocation {
 namespace {
 
 using nlohmann::json;
 
-template <class... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
-// Clang 14 (clang-tidy) lacks C++20's deduction for aggregates.
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
-
 json event_json(const Event& event) {
-  return std::visit(Overloaded{
+  return std::visit(shared::Overloaded{
                         [](const TokenRevoked& e) {
                           return json{{"type", "token"},
                                       {"jti", e.jti},

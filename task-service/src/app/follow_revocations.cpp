@@ -105,8 +105,7 @@ void FollowRevocations::drop_expired_now_and_then() {
   const auto now = clock_.now();
   if (now - last_drop_ < options_.drop_interval) return;
   last_drop_ = now;
-  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch());
-  revoked_.drop_expired(seconds.count());
+  revoked_.drop_expired(shared::time::epoch_seconds(now));
 }
 
 }  // namespace task::app

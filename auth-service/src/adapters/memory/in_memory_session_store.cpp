@@ -11,10 +11,6 @@ using shared::revocation::TokenRevoked;
 using shared::revocation::UserCutoff;
 using shared::revocation::UserDeleted;
 
-std::int64_t seconds_of(shared::time::Timestamp t) {
-  return std::chrono::floor<std::chrono::seconds>(t.time_since_epoch()).count();
-}
-
 }  // namespace
 
 InMemorySessionStore::InMemorySessionStore(InMemoryUserRepository& users,
@@ -34,7 +30,7 @@ void InMemorySessionStore::revoke_chain(const std::string& chain_id) {
   auto& chain = chains_.at(chain_id);
   if (chain.revoked) return;
   chain.revoked = true;
-  const auto now = seconds_of(clock_.now());
+  const auto now = shared::time::epoch_seconds(clock_.now());
   for (const auto& [jti, expires_at] : chain.access_tokens) {
     if (expires_at < now) continue;
     TokenRevoked token{jti, chain.user_id, expires_at};
@@ -156,7 +152,7 @@ Result<domain::PruneCounts> InMemorySessionStore::prune(shared::time::Timestamp 
                                                         std::chrono::seconds event_retention) {
   std::lock_guard lock(mutex_);
   domain::PruneCounts counts;
-  const auto horizon = seconds_of(now) - grace.count();
+  const auto horizon = shared::time::epoch_seconds(now) - grace.count();
   counts.rows += std::erase_if(refresh_, [&](const auto& e) { return e.second.expires_at < now; });
   counts.rows +=
       std::erase_if(revoked_, [&](const auto& e) { return e.second.expires_at < horizon; });

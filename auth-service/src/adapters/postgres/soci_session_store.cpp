@@ -50,10 +50,6 @@ void revoke_chain(soci::session& session, std::string chain_id) {
       soci::use(chain_id, "chain_id");
 }
 
-long long seconds_of(shared::time::Timestamp t) {
-  return std::chrono::floor<std::chrono::seconds>(t.time_since_epoch()).count();
-}
-
 shared::revocation::Event event_from(const soci::row& row) {
   const auto type = row.get<std::string>(1);
   auto user_id = row.get<std::string>(2);
@@ -233,7 +229,7 @@ Result<domain::PruneCounts> SociSessionStore::prune(shared::time::Timestamp now,
   return pool_.with_session([&](soci::session& session) -> Result<domain::PruneCounts> {
     domain::PruneCounts counts;
     long long now_us = epoch_us(now);
-    long long horizon = seconds_of(now) - grace.count();
+    long long horizon = shared::time::epoch_seconds(now) - grace.count();
     long long oldest_us = epoch_us(now - event_retention);
     const auto run = [&](const char* statement_sql, long long& value, const char* name) {
       soci::statement statement = (session.prepare << statement_sql, soci::use(value, name));

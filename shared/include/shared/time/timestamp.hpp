@@ -4,6 +4,7 @@
 // a round trip through the database.
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,12 @@
 namespace shared::time {
 
 using Timestamp = std::chrono::sys_time<std::chrono::microseconds>;
+
+// Whole seconds since the epoch, rounded down: how JWTs (`iat`, `exp`) and
+// the revocation feed count time.
+inline std::int64_t epoch_seconds(Timestamp instant) {
+  return std::chrono::floor<std::chrono::seconds>(instant.time_since_epoch()).count();
+}
 
 // RFC 3339 in UTC with a `Z`, e.g. "2026-11-24T10:58:46Z"; fractional
 // seconds appear (6 digits) only when non-zero, as pydantic writes them.
