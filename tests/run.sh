@@ -122,6 +122,9 @@ main() {
   [[ $# -gt 0 ]] || run_step "tidy" tests/lint/tidy.sh "build/$preset"
   run_step "ctest" run_ctest "$@"
   [[ $# -gt 0 ]] || run_step "e2e" run_e2e
+  # The stack against a PostgreSQL that takes TLS only, with sslmode=verify-full;
+  # a wrong CA or host name is refused (about 15 s).
+  [[ $# -gt 0 ]] || run_step "tls" tests/tls/run.sh
   # Lints docs/openapi.yaml and unit-tests its response validator (npm).
   run_step "openapi" tests/openapi/run.sh
   # The web app (web/): its unit tests and whether its generated API types
