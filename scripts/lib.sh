@@ -23,6 +23,10 @@
 #   stop_throwaway_postgres <dir>
 #   throwaway_postgres_restart_command <dir>
 #   throwaway_stack_env <data dir>  the environment for a private deploy/local/run.sh
+#   pgbouncer_ini <port> <auth type> <auth file> <databases> [<setting>...]
+#                                   a transaction-mode PgBouncer configuration
+#   start_throwaway_pgbouncer <dir> <pg port> [<setting>...]
+#   stop_throwaway_pgbouncer <dir>
 
 # free_port: asks the kernel for a port nobody uses right now (bound on
 # 127.0.0.1, then released). Another process may take it before the
@@ -138,7 +142,7 @@ throwaway_postgres_restart_command() {
 # throwaway_stack_env <data dir>: exports what makes deploy/local/run.sh run
 # a private stack in <data dir> on free ports, so a developer's own stack
 # on 8080 is left alone: TODO_DATA_DIR, PROXY_PORT, AUTH_PORT, TASK_PORT,
-# PG_PORT. It always uses the private database and generated secrets (the
+# PG_PORT, PGBOUNCER_PORT (used only with DB_POOLER=transaction). It always uses the private database and generated secrets (the
 # JWT secret and the service token secret) in <data dir>, and run.sh's own
 # AUTH_INTERNAL_URL, whatever the caller's shell holds (callers rely on
 # them being there, e.g. tests/e2e/run.sh's persistence check).
@@ -147,8 +151,94 @@ throwaway_stack_env() {
   chmod 755 "$1" || return 1
   export TODO_DATA_DIR=$1
   PROXY_PORT=$(free_port) && AUTH_PORT=$(free_port) && TASK_PORT=$(free_port) &&
-    PG_PORT=$(free_port) || return 1
-  export PROXY_PORT AUTH_PORT TASK_PORT PG_PORT
+    PG_PORT=$(free_port) && PGBOUNCER_PORT=$(free_port) || return 1
+  export PROXY_PORT AUTH_PORT TASK_PORT PG_PORT PGBOUNCER_PORT
   unset AUTH_DATABASE_URL TASK_DATABASE_URL JWT_SECRET JWT_SECRET_FILE SERVICE_JWT_SECRET \
     SERVICE_JWT_SECRET_FILE AUTH_INTERNAL_URL PROXY_ADDRESS
+}
+
+# pgbouncer_ini <port> <auth type> <auth file> <databases> [<setting>...]:
+# prints a PgBouncer configuration in transaction mode (the mode of
+# PgBouncer and Neon's pooled endpoints that DB_POOLER=transaction is for:
+# each transaction may run on another server connection) listening on
+# 127.0.0.1:<port> only. <databases> is the [databases] section's body;
+# each <setting> is one more line of the [pgbouncer] section (a later line
+# wins), e.g. 'default_pool_size = 2'.
+pgbouncer_ini() {
+  local port=$1 auth_type=$2 auth_file=$3 databases=$4 setting
+  shift 4
+  printf '[databases]\n%s\n\n[pgbouncer]\n' "$databases"
+  # No Unix socket: it would default to /tmp/.s.PGSQL.<port>, shared by
+  # everyone on the machine (and Debian's own pgbouncer service).
+  # server_login_retry: after a failed server login (PostgreSQL restarting)
+  # PgBouncer refuses every client for that long; 15 s by default.
+  printf '%s\n' "listen_addr = 127.0.0.1" "listen_port = $port" "unix_socket_dir =" \
+    "auth_type = $auth_type" "auth_file = $auth_file" "pool_mode = transaction" \
+    "server_login_retry = 1"
+  for setting in "$@"; do echo "$setting"; done
+}
+
+# pgbouncer_user_option: PgBouncer refuses to run as root; as root it is
+# told to become the PostgreSQL owner (see as_pg) with -u, which it does
+# after reading its configuration and auth file, so those may stay root's.
+pgbouncer_user_option() {
+  [[ $(id -u) -ne 0 ]] || printf '%s\n' -u postgres
+}
+
+# start_throwaway_pgbouncer <dir> <pg port> [<setting>...]: a PgBouncer in
+# transaction mode in front of a throwaway PostgreSQL on 127.0.0.1:<pg port>
+# (start_throwaway_postgres without --passwords), for tests of the services
+# behind a pooler. Prints its port. Any database of that server is reachable
+# through it by its name (the wildcard entry), as any role of the server:
+# logins are trusted, and roles are looked up in the server (auth_user), so
+# a test may create its own. 2 server connections per database and role
+# (default_pool_size), so consecutive transactions of one client really move
+# between server connections; at most 500 clients. Each <setting> is a
+# [pgbouncer] line that overrides these, e.g. 'default_pool_size = 4'.
+# <dir> (created when missing) holds pgbouncer.ini, users.txt,
+# pgbouncer.log and pgbouncer.pid; the caller removes it after
+# stop_throwaway_pgbouncer.
+start_throwaway_pgbouncer() {
+  local dir=$1 pg_port=$2 port user_option
+  shift 2
+  mkdir -p "$dir" && port=$(free_port) || return 1
+  user_option=$(pgbouncer_user_option)
+  # trust still needs the user in the auth file; auth_user finds the others.
+  echo '"postgres" ""' >"$dir/users.txt" &&
+    pgbouncer_ini "$port" trust "$dir/users.txt" "* = host=127.0.0.1 port=$pg_port" \
+      "default_pool_size = 2" "max_client_conn = 500" "auth_user = postgres" \
+      "logfile = $dir/pgbouncer.log" "pidfile = $dir/pgbouncer.pid" "$@" >"$dir/pgbouncer.ini" &&
+    pg_own "$dir" "$dir/users.txt" "$dir/pgbouncer.ini" || return 1
+  # -d: it daemonizes and writes its pid file. 8>&- 9>&-: not the callers'
+  # lock files (see start_throwaway_postgres).
+  # shellcheck disable=SC2086  # $user_option: no word or two words
+  /usr/sbin/pgbouncer -d -q $user_option "$dir/pgbouncer.ini" 8>&- 9>&- ||
+    { tail -n 20 "$dir/pgbouncer.log" >&2 2>/dev/null; return 1; }
+  # Daemonized before it listens: wait until it answers a login.
+  local deadline=$((SECONDS + 30))
+  until "$(pg_bin)/psql" -X -q -At -h 127.0.0.1 -p "$port" -U postgres -d postgres \
+    -c 'SELECT 1' >/dev/null 2>&1; do
+    if ((SECONDS >= deadline)); then
+      echo "PgBouncer did not answer on 127.0.0.1:$port within 30 s" >&2
+      tail -n 20 "$dir/pgbouncer.log" >&2 2>/dev/null
+      return 1
+    fi
+    sleep 0.1
+  done
+  echo "$port"
+}
+
+# stop_throwaway_pgbouncer <dir>: stops it at once (SIGTERM, its immediate
+# shutdown) and waits until it is gone. Harmless when <dir> is empty or
+# nothing runs there, so cleanup traps can call it unconditionally.
+stop_throwaway_pgbouncer() {
+  [[ -n ${1:-} && -s $1/pgbouncer.pid ]] || return 0
+  local pid deadline=$((SECONDS + 10))
+  pid=$(<"$1/pgbouncer.pid")
+  [[ $pid =~ ^[0-9]+$ ]] || return 0
+  # Only when that pid still is this PgBouncer (not a recycled one).
+  grep -qF -- "$1/pgbouncer.ini" "/proc/$pid/cmdline" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || return 0
+  while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.1; done
+  kill -KILL "$pid" 2>/dev/null || true
 }

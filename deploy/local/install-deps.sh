@@ -22,6 +22,11 @@ packages=(
   postgresql postgresql-contrib nginx wrk procps iproute2 python3-bcrypt python3-jwt
   # envsubst, for deploy/nginx/render.sh
   gettext-base
+  # DB_POOLER=transaction: run.sh and tests/pooler put PgBouncer (transaction
+  # mode) between the services and PostgreSQL. Only the program is used, with
+  # our own configuration and port; the system service Debian may enable on
+  # port 6432 is neither needed nor touched.
+  pgbouncer
   # tests/lint/format.sh and tests/lint/tidy.sh
   clang-format clang-tidy
 )

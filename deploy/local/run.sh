@@ -20,6 +20,12 @@
 #   PG_PORT            the private PostgreSQL's port                      [5433, or a free one]
 #   AUTH_DATABASE_URL  an external database for auth-service instead of the private one
 #   TASK_DATABASE_URL  an external database for task-service instead of the private one
+#   DB_POOLER          none, or transaction: the services work behind a transaction-mode
+#                      pooler; with the private PostgreSQL run.sh starts PgBouncer in
+#                      transaction mode in front of it and points the services at it
+#                      (DB_POOLER itself reaches the services too)          [none]
+#   PGBOUNCER_PORT     that PgBouncer's port (127.0.0.1 only)             [a free one]
+#   PGBOUNCER_POOL_SIZE  its server connections per database (default_pool_size) [2]
 #   JWT_SECRET / JWT_SECRET_FILE   the signing key   [generated once into <data>/secrets/jwt-secret]
 #   SERVICE_JWT_SECRET / SERVICE_JWT_SECRET_FILE   the key of the services' own tokens
 #                      (the revocation feed); must differ from the JWT secret
@@ -60,7 +66,9 @@ pg_bin=${PG_BIN:-$(pg_bin)}
 readonly pg_bin
 readonly static_root=${STATIC_ROOT:-$data_dir/www}
 # web/ is built into <data>/www unless the caller brought a frontend of their own.
-readonly build_web_app=$([[ -z ${STATIC_ROOT:-} ]] && echo 1 || echo 0)
+build_web_app=1
+[[ -z ${STATIC_ROOT:-} ]] || build_web_app=0
+readonly build_web_app
 # How long a service's SIGTERM drain may take (SHUTDOWN_GRACE_SECONDS, default 20), plus margin.
 readonly service_stop_seconds=$((${SHUTDOWN_GRACE_SECONDS:-20} + 10))
 
@@ -78,6 +86,8 @@ die() {
 source "$repo/deploy/local/lib/processes.sh"
 # shellcheck source=deploy/local/lib/postgres.sh
 source "$repo/deploy/local/lib/postgres.sh"
+# shellcheck source=deploy/local/lib/pgbouncer.sh
+source "$repo/deploy/local/lib/pgbouncer.sh"
 
 # --- small helpers -------------------------------------------------------------
 
@@ -132,7 +142,7 @@ prepare_directories() {
 refuse_if_running() {
   local parts=() name pid
   if pid=$(running_pid supervisor run.sh); then parts+=("run.sh (pid $pid)"); fi
-  for name in auth-service task-service nginx; do
+  for name in auth-service task-service nginx pgbouncer; do
     if pid=$(running_pid "$name"); then parts+=("$name (pid $pid)"); fi
   done
   if pg_is_running; then parts+=("postgres"); fi
@@ -144,8 +154,9 @@ refuse_if_running() {
 
 # Busy ports are found before the build, with the owner named.
 check_ports() {
-  local var port
-  for var in PROXY_PORT:$proxy_port AUTH_PORT:$auth_port TASK_PORT:$task_port; do
+  local var port vars=("PROXY_PORT:$proxy_port" "AUTH_PORT:$auth_port" "TASK_PORT:$task_port")
+  if uses_pgbouncer && [[ -n ${PGBOUNCER_PORT:-} ]]; then vars+=("PGBOUNCER_PORT:$PGBOUNCER_PORT"); fi
+  for var in "${vars[@]}"; do
     port=${var#*:}
     [[ $port =~ ^[0-9]+$ ]] || die "${var%%:*} must be a port number, not '$port'"
     if port_in_use "$port"; then
@@ -290,14 +301,20 @@ start_databases() {
   auth_database_url=${AUTH_DATABASE_URL:-}
   task_database_url=${TASK_DATABASE_URL:-}
   uses_private_postgres || return 0
-  local port
+  local port services_port
   port=$(choose_pg_port)
   pg_init
   pg_start "$port"
   pg_ensure_databases "$port"
-  [[ -n $auth_database_url ]] || auth_database_url=$(pg_url todo_auth "$port")
-  [[ -n $task_database_url ]] || task_database_url=$(pg_url todo_tasks "$port")
   echo "pg_port=$port" >>"$run_dir/state"
+  # The services reach the private cluster directly, or through PgBouncer.
+  services_port=$port
+  if uses_pgbouncer; then
+    pgbouncer_start "$port"
+    services_port=$pgbouncer_port
+  fi
+  [[ -n $auth_database_url ]] || auth_database_url=$(pg_url todo_auth "$services_port")
+  [[ -n $task_database_url ]] || task_database_url=$(pg_url todo_tasks "$services_port")
 }
 
 # start_service <name> <binary> <database url> <port> [NAME=value...]: the
@@ -350,8 +367,9 @@ start_proxy() {
 }
 
 print_banner() {
-  local url docs="" open
+  local url docs="" open services="auth-service :$auth_port, task-service :$task_port"
   url=$(proxy_url)
+  [[ -z $pgbouncer_port ]] || services+=", their databases through PgBouncer :$pgbouncer_port"
   [[ ! -f $docs_dir/index.html ]] || docs="API docs: $url/docs   "
   if [[ -f $static_root/index.html ]]; then
     open="Open $url in a browser: sign up, then add your tasks."
@@ -360,7 +378,7 @@ print_banner() {
   fi
   cat >&2 <<EOF
 
-  The stack is up at $url  (auth-service :$auth_port, task-service :$task_port)
+  The stack is up at $url  ($services)
 
   $open
 
@@ -384,6 +402,7 @@ EOF
 follow_logs() {
   local files=("$log_dir/postgres.log" "$log_dir/auth-service.log" "$log_dir/task-service.log"
     "$log_dir/nginx.log")
+  ! uses_pgbouncer || files+=("$log_dir/pgbouncer.log")
   touch "${files[@]}"
   (
     trap '' INT
@@ -397,9 +416,10 @@ follow_logs() {
 
 # Stays in the foreground while every part runs; one dying ends the stack.
 supervise() {
-  local name pid
+  local name pid names=(auth-service task-service nginx)
+  ! uses_pgbouncer || names+=(pgbouncer)
   while true; do
-    for name in auth-service task-service nginx; do
+    for name in "${names[@]}"; do
       if ! pid=$(running_pid "$name"); then
         say "$name stopped unexpectedly"
         show_log_tail "$name" "$log_dir/$name.log"
@@ -426,6 +446,7 @@ stop_components() {
   stop_process task-service TERM "$service_stop_seconds" &
   task_stopper=$!
   wait "$auth_stopper" "$task_stopper" || true
+  pgbouncer_stop
   pg_stop
   rm -f "$run_dir/state" "$run_dir"/*.log-start
 }
@@ -451,6 +472,7 @@ start_command() {
   exec 9>>"$run_dir/lock"
   flock -n 9 || die "another deploy/local/run.sh is starting or stopping the stack in $data_dir"
   refuse_if_running
+  pgbouncer_check_settings
   check_ports
   # Before the build, so keys that cannot work stop run.sh at once.
   configure_secrets
@@ -513,8 +535,12 @@ status_command() {
       printf '  %-13s stopped\n' "$name"
     fi
   done
+  local pgbouncer=0
+  pgbouncer_status || pgbouncer=$?
+  ((pgbouncer == 2)) || total=$((total + 1))
+  ((pgbouncer != 0)) || running=$((running + 1))
   if [[ -f $pg_data/PG_VERSION ]]; then
-    total=4
+    total=$((total + 1))
     if pg_is_running; then
       printf '  %-13s running (127.0.0.1:%s)\n' postgres "$(pg_configured_port)"
       running=$((running + 1))
