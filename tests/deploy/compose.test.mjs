@@ -112,6 +112,21 @@ describe('deploy/compose/compose.yaml', () => {
     });
   }
 
+  // compose is one host's stack: its PostgreSQL is a container on the compose
+  // network, never published, so the services' plain connections to it never
+  // leave the host. A database anywhere else is reached as production reaches
+  // it (docs/operations.md, "Managed PostgreSQL").
+  it('connects to PostgreSQL in plain text only on the compose network (elsewhere: sslmode=verify-full)', () => {
+    for (const name of ['auth-service', 'task-service']) {
+      const url = environmentOf(services[name]).get('DATABASE_URL');
+      if (/[?&]sslmode=verify-full(&|$)/.test(url) && /[?&]sslrootcert=[^&]+/.test(url)) continue;
+      const host = /^postgresql:\/\/[^@]*@([^:/?]+)/.exec(url)?.[1];
+      assert.equal(host, 'postgres', `${name}: ${url}`);
+      assert.ok(services[host].image.includes('postgres'), name);
+      assert.equal(services[host].ports, undefined, 'PostgreSQL published beyond the compose network');
+    }
+  });
+
   it('points the proxy at the services by their compose names and ports', () => {
     const env = environmentOf(services.proxy);
     assert.equal(env.get('AUTH_UPSTREAM'), `auth-service:${environmentOf(services['auth-service']).get('AUTH_PORT')}`);

@@ -1,13 +1,14 @@
 // The Dockerfiles, read as Docker reads them: multi-stage on Debian 12 slim,
 // one build stage using the tests' dependency script and CMake preset and
 // compiling both services once, runtime images that hold their binary and
-// runtime libraries only, run as a non-root user and declare a port and a
-// health check. (deploy/docker/test.sh checks the built images themselves.)
+// runtime libraries only (and the CA bundle that verifies the database), run
+// as a non-root user and declare a port and a health check. (deploy/docker/test.sh checks the built images themselves.)
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 
 import { builtImages, lastOf, stageChain, stages } from './lib/docker.mjs';
+import { SYSTEM_CA_BUNDLE } from './lib/k8s.mjs';
 import { repoRoot } from './lib/paths.mjs';
 
 const BASE = 'docker.io/library/debian:bookworm-slim';
@@ -97,6 +98,15 @@ for (const { image, dockerfile, target } of images) {
     });
 
     if (target) {
+      // libpq verifies the database's certificate against a file: in
+      // Kubernetes' prod overlay, this bundle (sslrootcert, PGSSLROOTCERT).
+      it(`installs ca-certificates, which holds ${SYSTEM_CA_BUNDLE} (verify-full against a public CA)`, () => {
+        const installs = chain.flatMap((s) => s.instructions)
+          .filter((i) => i.instruction === 'RUN' && /apt-get install/.test(i.args))
+          .map((i) => i.args.split('apt-get install')[1].split('&&')[0]);
+        assert.ok(installs.some((packages) => /(^|\s)ca-certificates(\s|$)/.test(packages.replace(/>.*$/, ''))), installs.join('; '));
+      });
+
       it('copies from the build stage only its own executable and package list', () => {
         const copies = chain.flatMap((s) => s.instructions).filter((i) => i.instruction === 'COPY' && i.args.startsWith('--from='));
         assert.ok(copies.length > 0);

@@ -12,7 +12,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import {
-  LONG_RUNNING_KINDS, allContainers, containerEnvironment, find, ofKind, podLabels, resolvePort, selects,
+  DB_CA_CONFIGMAP, DB_CA_DIR, LONG_RUNNING_KINDS, SYSTEM_CA_BUNDLE, allContainers, containerEnvironment, find, ofKind,
+  podLabels, resolvePort, selects,
 } from './lib/k8s.mjs';
 import { describeObject, render } from './lib/kustomize.mjs';
 import { renderedNginx, upstreamTimeouts } from './lib/nginx.mjs';
@@ -351,7 +352,8 @@ for (const overlay of overlays) {
     it('let each pod out to exactly what it calls: the database and DNS, the services, DNS', () => {
       const port = (name) => resolvePort(containerOf(name), 'http');
       const dns = ['*/TCP/53', '*/UDP/53'];
-      const database = [...dns, '*/TCP/5432'];
+      // prod: transaction-mode poolers on 6543 too (Supabase; docs/operations.md).
+      const database = [...dns, '*/TCP/5432', ...(overlay === 'prod' ? ['*/TCP/6543'] : [])];
       const expected = {
         'Deployment/auth-service': database,
         'Deployment/task-service': [...database, `Deployment/auth-service/TCP/${port('auth-service')}`],
@@ -387,13 +389,34 @@ for (const overlay of overlays) {
 
 describe('overlay prod', () => {
   const objects = render('overlays/prod');
+  // Every container that connects to the database (the services and both
+  // migration containers).
+  const databaseClients = [...allContainers(objects)]
+    .filter(({ container }) => (container.env ?? []).some((variable) => variable.name === 'DATABASE_URL'));
 
-  it('requires TLS to the external database and runs no PostgreSQL of its own', () => {
+  it('verifies the external database (verify-full, a CA file in the image) and runs no PostgreSQL of its own', () => {
     assert.deepEqual(ofKind(objects, 'StatefulSet'), []);
     for (const deployment of ofKind(objects, 'Deployment').filter((d) => API_SERVICES.includes(d.metadata.name))) {
       const env = containerEnvironment(deployment.spec.template.spec.containers[0], objects);
-      assert.equal(env.get('PGSSLMODE'), 'require', deployment.metadata.name);
       assert.deepEqual(env.get('DATABASE_URL'), { secret: 'todo-database', key: `${deployment.metadata.name.split('-')[0]}-database-url` });
+    }
+    assert.equal(databaseClients.length, 4);
+    for (const { workload, container } of databaseClients) {
+      // libpq's defaults for a URL that names neither: never less than verify-full.
+      const env = containerEnvironment(container, objects);
+      assert.equal(env.get('PGSSLMODE'), 'verify-full', where(workload, container));
+      assert.equal(env.get('PGSSLROOTCERT'), SYSTEM_CA_BUNDLE, where(workload, container));
+    }
+  });
+
+  it(`mounts the database's own CA (ConfigMap ${DB_CA_CONFIGMAP}, optional) read-only at ${DB_CA_DIR} wherever DATABASE_URL goes`, () => {
+    for (const { workload, container, pod } of databaseClients) {
+      const mount = (container.volumeMounts ?? []).find((m) => m.mountPath === DB_CA_DIR);
+      assert.ok(mount, `${where(workload, container)} does not mount ${DB_CA_DIR}`);
+      assert.equal(mount.readOnly, true, where(workload, container));
+      assert.equal(mount.subPath, undefined, `${where(workload, container)}: a subPath mount would miss a rotated CA`);
+      const volume = pod.volumes.find((v) => v.name === mount.name);
+      assert.deepEqual(volume.configMap, { name: DB_CA_CONFIGMAP, optional: true }, where(workload, container));
     }
   });
 

@@ -1,14 +1,18 @@
 // Every overlay renders with `kubectl kustomize`, without a warning, and
 // every object it renders is valid against the Kubernetes API schemas (with
 // no unknown field). The Secrets that create-secrets.sh makes cover every
-// Secret the manifests reference.
+// Secret the manifests reference, and in prod it takes only database URLs
+// that verify the server (sslmode=verify-full, a CA file the pods have).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 
-import { allContainers } from './lib/k8s.mjs';
+import { DB_CA_CONFIGMAP, DB_CA_DIR, SYSTEM_CA_BUNDLE, allContainers } from './lib/k8s.mjs';
 import { describeObject, kustomizeVersion, parseObjects, render } from './lib/kustomize.mjs';
-import { k8sDir, overlays } from './lib/paths.mjs';
+import { k8sDir, overlays, repoRoot } from './lib/paths.mjs';
 import { unknownFields, validateSchema } from './lib/schema.mjs';
 
 it('kubectl embeds kustomize v5 or newer', (t) => {
@@ -71,24 +75,38 @@ for (const overlay of ['base', ...overlays.map((name) => `overlays/${name}`)]) {
   });
 }
 
-// The Secrets create-secrets.sh would create, without a cluster.
+// The Secrets create-secrets.sh would create, without a cluster: Neon, with
+// the system bundle (Let's Encrypt), direct and through its pooler.
+const verified = `sslmode=verify-full&sslrootcert=${SYSTEM_CA_BUNDLE}`;
 const secretsEnvironment = {
   ...process.env,
   KUBECONFIG: '/nonexistent',
-  AUTH_DATABASE_URL: 'postgresql://todo_auth:pw@ep-example.eu-central-1.aws.neon.tech/todo_auth?sslmode=require',
-  TASK_DATABASE_URL: 'postgresql://todo_tasks:pw@ep-example.eu-central-1.aws.neon.tech/todo_tasks?sslmode=require',
+  AUTH_DATABASE_URL: `postgresql://todo_auth:pw@ep-example.eu-central-1.aws.neon.tech/todo_auth?${verified}`,
+  TASK_DATABASE_URL: `postgresql://todo_tasks:pw@ep-example-pooler.eu-central-1.aws.neon.tech/todo_tasks?${verified}`,
 };
-delete secretsEnvironment.JWT_SECRET;
-delete secretsEnvironment.SERVICE_JWT_SECRET;
+for (const name of ['JWT_SECRET', 'SERVICE_JWT_SECRET', 'DB_CA_FILE', 'ALLOW_SSLMODE_VERIFY_CA']) delete secretsEnvironment[name];
 
-function secretsFor(overlay) {
-  const output = execFileSync(`${k8sDir}/create-secrets.sh`, [overlay, '--dry-run'], { env: secretsEnvironment, encoding: 'utf8' });
+// createSecrets <overlay> [<extra environment>]: the objects it prints with --dry-run.
+function createSecrets(overlay, extra = {}) {
+  const output = execFileSync(`${k8sDir}/create-secrets.sh`, [overlay, '--dry-run'], {
+    env: { ...secretsEnvironment, ...extra }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return parseObjects(output, `create-secrets.sh ${overlay} --dry-run`);
+}
+
+// Its refusal (stderr) for these URLs; fails when it accepts them.
+function refusal(extra) {
+  try {
+    createSecrets('prod', extra);
+  } catch (error) {
+    return error.stderr.toString();
+  }
+  throw new Error(`create-secrets.sh prod accepted ${JSON.stringify(extra)}`);
 }
 
 for (const overlay of overlays) {
   describe(`deploy/k8s/create-secrets.sh ${overlay}`, () => {
-    const secrets = secretsFor(overlay);
+    const secrets = createSecrets(overlay);
     const objects = render(`overlays/${overlay}`);
     const keysOf = (name) => Object.keys(secrets.find((s) => s.metadata.name === name)?.data ?? {});
 
@@ -128,19 +146,94 @@ for (const overlay of overlays) {
       const key = 'k'.repeat(40);
       for (const [extra, message] of [[{ JWT_SECRET: key, SERVICE_JWT_SECRET: key }, /must differ from JWT_SECRET/],
         [{ SERVICE_JWT_SECRET: 'short' }, /at least 32 bytes/]]) {
-        assert.throws(() => execFileSync(`${k8sDir}/create-secrets.sh`, [overlay, '--dry-run'], {
-          env: { ...secretsEnvironment, ...extra }, stdio: 'pipe',
-        }), (error) => message.test(error.stderr.toString()));
+        assert.throws(() => createSecrets(overlay, extra), (error) => message.test(error.stderr.toString()));
       }
     });
-
-    if (overlay === 'prod') {
-      it('refuses a production database URL without sslmode=require', () => {
-        assert.throws(() => execFileSync(`${k8sDir}/create-secrets.sh`, ['prod', '--dry-run'], {
-          env: { ...process.env, AUTH_DATABASE_URL: 'postgresql://u:p@db.example.com/a', TASK_DATABASE_URL: 'postgresql://u:p@db.example.com/t?sslmode=require' },
-          stdio: 'pipe',
-        }), /sslmode=require/);
-      });
-    }
   });
 }
+
+// Production URLs must verify the server: sslmode=verify-full, with an
+// sslrootcert the pods have (docs/operations.md, "Managed PostgreSQL").
+describe('deploy/k8s/create-secrets.sh prod: the database URLs', () => {
+  const objects = render('overlays/prod');
+  const url = (query) => `postgresql://todo_auth:pw@db.example.com/todo_auth?${query}`;
+  const auth = (query) => ({ AUTH_DATABASE_URL: url(query) });
+
+  it('accepts verify-full with the system bundle, and makes no todo-db-ca for it', () => {
+    const made = createSecrets('prod');
+    assert.deepEqual(made.map((o) => `${o.kind}/${o.metadata.name}`).sort(),
+      ['Secret/todo-database', 'Secret/todo-jwt', 'Secret/todo-service-jwt']);
+  });
+
+  for (const [query, why] of [
+    ['', /names no sslmode.*verify-full/],
+    ['sslmode=require', /does not check the server's certificate/],
+    ['sslmode=prefer', /does not check the server's certificate/],
+    ['sslmode=disable', /must be reached over TLS/],
+    ['sslmode=verify-ca&sslrootcert=/etc/ssl/certs/ca-certificates.crt', /not that it names the host.*ALLOW_SSLMODE_VERIFY_CA=1/],
+    ['sslmode=verify-full', /names no sslrootcert.*root\.crt/],
+    ['sslmode=verify-full&sslrootcert=system', /PostgreSQL 16.*libpq 15/],
+    ['sslmode=verify-full&sslrootcert=/home/me/ca.pem', /not a file in the pods/],
+  ]) {
+    it(`refuses ${query || 'a URL without sslmode'}, and says why`, () => {
+      assert.match(refusal(auth(query)), why);
+    });
+  }
+
+  it('accepts verify-ca only when told to (ALLOW_SSLMODE_VERIFY_CA=1), with a warning', () => {
+    const extra = { ...auth(`sslmode=verify-ca&sslrootcert=${SYSTEM_CA_BUNDLE}`), ALLOW_SSLMODE_VERIFY_CA: '1' };
+    const result = spawnSync(`${k8sDir}/create-secrets.sh`, ['prod', '--dry-run'], {
+      env: { ...secretsEnvironment, ...extra }, encoding: 'utf8',
+    });
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /warning: AUTH_DATABASE_URL: sslmode=verify-ca/);
+  });
+
+  it('accepts plain text only to a proxy in the pod itself (localhost: the Cloud SQL Auth Proxy)', () => {
+    createSecrets('prod', { AUTH_DATABASE_URL: 'postgresql://todo_auth:pw@127.0.0.1:5432/todo_auth?sslmode=disable' });
+    createSecrets('prod', { AUTH_DATABASE_URL: 'host=localhost port=5432 dbname=todo_auth user=todo_auth sslmode=disable' });
+    assert.match(refusal({ AUTH_DATABASE_URL: 'postgresql://todo_auth:pw@10.0.0.5/todo_auth?sslmode=disable' }),
+      /must be reached over TLS/);
+  });
+
+  describe(`the provider's own CA: sslrootcert=${DB_CA_DIR}/ca.crt`, () => {
+    const ownCa = auth(`sslmode=verify-full&sslrootcert=${encodeURIComponent(`${DB_CA_DIR}/ca.crt`)}`);
+
+    it('needs DB_CA_FILE, a PEM certificate', () => {
+      assert.match(refusal(ownCa), /set DB_CA_FILE/);
+      assert.match(refusal({ ...ownCa, DB_CA_FILE: `${repoRoot}README.md` }), /no PEM certificate/);
+    });
+
+    it(`makes the ConfigMap ${DB_CA_CONFIGMAP} (key ca.crt) from it, which every database client mounts at ${DB_CA_DIR}`, async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'todo-db-ca-'));
+      try {
+        execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
+          '-days', '1', '-subj', '/CN=test database CA', '-keyout', `${dir}/ca.key`, '-out', `${dir}/ca.crt`], { stdio: 'pipe' });
+        const made = createSecrets('prod', { ...ownCa, DB_CA_FILE: `${dir}/ca.crt` });
+        const configMap = made.find((o) => o.kind === 'ConfigMap');
+        await validateSchema(configMap);
+        assert.equal(configMap.metadata.name, DB_CA_CONFIGMAP);
+        assert.equal(configMap.metadata.namespace, 'todo');
+        assert.deepEqual(Object.keys(configMap.data), ['ca.crt']);
+        assert.equal(configMap.data['ca.crt'], readFileSync(`${dir}/ca.crt`, 'utf8'));
+        assert.ok(!made.some((o) => o.kind === 'Secret' && JSON.stringify(o).includes('BEGIN CERTIFICATE')));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      // Where the manifests put that ConfigMap's files.
+      const mounts = [...allContainers(objects)].flatMap(({ container, pod }) => (container.volumeMounts ?? [])
+        .filter((m) => pod.volumes.find((v) => v.name === m.name)?.configMap?.name === DB_CA_CONFIGMAP)
+        .map((m) => m.mountPath));
+      assert.ok(mounts.length > 0);
+      assert.deepEqual([...new Set(mounts)], [DB_CA_DIR]);
+    });
+  });
+
+  it('warns about a port the NetworkPolicy does not let the pods reach, not about 5432 or 6543', () => {
+    const stderr = (u) => spawnSync(`${k8sDir}/create-secrets.sh`, ['prod', '--dry-run'], {
+      env: { ...secretsEnvironment, AUTH_DATABASE_URL: u }, encoding: 'utf8',
+    }).stderr;
+    assert.match(stderr(`postgresql://u:pw@db.example.com:5433/a?${verified}`), /port 5433.*database-clients-egress/);
+    assert.doesNotMatch(stderr(`postgresql://u:pw@aws-0-eu-central-1.pooler.supabase.com:6543/a?${verified}`), /warning/);
+  });
+});

@@ -81,6 +81,13 @@ export function* allContainers(objects) {
 
 export { containersOf, podSpecOf };
 
+// Where prod's sslrootcert may point (deploy/k8s/create-secrets.sh): the
+// service images' system bundle (the ca-certificates package), or the
+// provider's own CA, mounted from the ConfigMap todo-db-ca.
+export const SYSTEM_CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
+export const DB_CA_DIR = '/etc/todo/db-ca';
+export const DB_CA_CONFIGMAP = 'todo-db-ca';
+
 // The proxy image holds deploy/nginx at this directory (proxy.Dockerfile).
 export const PROXY_NGINX_DIR = '/etc/todo/nginx';
 
