@@ -8,6 +8,12 @@
 # Usage: tests/e2e/run.sh [extra `node --test` arguments]
 #   BUILD_DIR=build/dev tests/e2e/run.sh    reuse an existing build (tests/run.sh does)
 #   E2E_KEEP_DATA=1 tests/e2e/run.sh        keep the data directory (logs) afterwards
+#   E2E_BROWSER=0 tests/e2e/run.sh          skip the browser tests (tests/browser)
+#   DB_POOLER=transaction tests/e2e/run.sh  everything through PgBouncer in transaction
+#                                           mode (run.sh starts it; PGBOUNCER_POOL_SIZE
+#                                           passes on too); tests/pooler/run.sh does this
+#   LOAD_REQUESTS=3000 tests/e2e/run.sh     the size of the mixed load (tests/e2e/load)
+#                                           [3000 with DB_POOLER=transaction, else 1500]
 #
 # Against a stack that already runs (no start/stop, no persistence check):
 #   scripts/npm-ci.sh tests/openapi && E2E_BASE_URL=http://127.0.0.1:8080 node --test tests/e2e/
@@ -26,7 +32,14 @@ configure() {
   data_dir=$(mktemp -d "${TMPDIR:-/tmp}/todo-e2e.XXXXXX")
   # Free ports, the private database and a generated secret, whatever the
   # caller's shell holds: the persistence check relies on both being in $data_dir.
+  # DB_POOLER and PGBOUNCER_POOL_SIZE are the caller's: with
+  # DB_POOLER=transaction run.sh puts PgBouncer between the services and
+  # that database, for the whole run, restart included.
   throwaway_stack_env "$data_dir"
+  if [[ ${DB_POOLER:-none} == transaction ]]; then
+    say "the services reach their databases through PgBouncer in transaction mode" \
+      "(DB_POOLER=transaction, ${PGBOUNCER_POOL_SIZE:-2} server connections per database)"
+  fi
   export E2E_BASE_URL=http://127.0.0.1:$PROXY_PORT
   export E2E_AUTH_URL=http://127.0.0.1:$AUTH_PORT E2E_TASK_URL=http://127.0.0.1:$TASK_PORT
   export E2E_AUTH_LOG=$data_dir/logs/auth-service.log
@@ -40,16 +53,33 @@ configure() {
   export E2E_PSQL
 }
 
-# After the stack started: task-service's database, as run.sh made it.
+# After the stack started: task-service's database, as run.sh made it
+# (directly, never through PgBouncer: the tests read it, the services do not).
 export_task_database_url() {
   local password_file=$data_dir/secrets/todo_tasks-db-password
   [[ -s $password_file ]] || { say "no $password_file"; return 1; }
-  export E2E_TASK_DATABASE_URL="postgresql://todo_tasks:$(<"$password_file")@127.0.0.1:$PG_PORT/todo_tasks"
+  E2E_TASK_DATABASE_URL="postgresql://todo_tasks:$(<"$password_file")@127.0.0.1:$PG_PORT/todo_tasks"
+  export E2E_TASK_DATABASE_URL
 }
 
 start_stack() {
   started=1
   deploy/local/run.sh --detach
+  require_pooler
+}
+
+# With DB_POOLER=transaction a pass means nothing unless the services really
+# went through PgBouncer: run.sh must have started it (its port in the state).
+require_pooler() {
+  [[ ${DB_POOLER:-none} == transaction ]] || return 0
+  local port state
+  port=$(sed -n 's/^pgbouncer_port=//p' "$data_dir/run/state")
+  state=$(deploy/local/run.sh status) || true
+  if [[ -z $port || $state != *$'\n  pgbouncer     running'* ]]; then
+    say "DB_POOLER=transaction, but run.sh started no PgBouncer"
+    return 1
+  fi
+  say "PgBouncer runs on 127.0.0.1:$port"
 }
 
 stop_stack() {
@@ -68,6 +98,19 @@ node_test() {
   node --test --test-reporter=spec "${node_args[@]}" "$@" || status=1
 }
 
+# A few thousand mixed requests from 16 concurrent clients through the proxy
+# (tests/e2e/load/mixed_load.mjs): any 5xx or other unexpected answer fails.
+# Larger behind PgBouncer, where it is what catches a transaction that
+# relied on its server connection (about 10 s for 1500 with a sanitizer build).
+run_load() {
+  local requests=1500 started=$SECONDS
+  [[ ${DB_POOLER:-none} != transaction ]] || requests=3000
+  requests=${LOAD_REQUESTS:-$requests}
+  say "load: $requests mixed requests from 16 clients"
+  LOAD_REQUESTS=$requests LOAD_CLIENTS=16 node tests/e2e/load/mixed_load.mjs || status=1
+  say "load: took $((SECONDS - started))s"
+}
+
 # A sanitizer build (tests/run.sh uses the dev preset) reports memory errors
 # and leaks in the service's log, often only at exit: any such report fails.
 check_sanitizer_reports() {
@@ -83,7 +126,7 @@ check_sanitizer_reports() {
 
 show_logs() {
   local log
-  for log in "$data_dir"/logs/{auth-service,task-service,nginx}.log; do
+  for log in "$data_dir"/logs/{auth-service,task-service,nginx,pgbouncer}.log; do
     [[ -s $log ]] || continue
     say "last lines of $log:"
     tail -n 40 "$log" >&2
@@ -137,8 +180,14 @@ main() {
   say "suites: ${suites[*]}"
   node_test "${suites[@]}"
 
-  say "browser: /docs and the web app at / in headless Chromium"
-  tests/browser/run.sh || status=1
+  run_load
+
+  if [[ ${E2E_BROWSER:-1} == 0 ]]; then
+    say "browser: skipped (E2E_BROWSER=0)"
+  else
+    say "browser: /docs and the web app at / in headless Chromium"
+    tests/browser/run.sh || status=1
+  fi
 
   say "persistence: seeding, then stopping and starting the whole stack"
   node_test tests/e2e/persistence/seed.mjs
