@@ -95,7 +95,9 @@ int main(int argc, char** argv) {
   const auto config = shared::service::load_settings_or_exit(auth::config::load_auth_config);
   log::configure(config.log, kServiceName);
 
-  shared::db::ConnectionPool pool({config.database.url, config.database.pool_size});
+  shared::db::ConnectionPool pool({.url = config.database.url,
+                                   .size = config.database.pool_size,
+                                   .pooler = config.database.pooler});
   if (!shared::service::migrate(pool, auth::adapters::postgres::migrations())) return 1;
   if (mode == shared::service::Mode::kMigrateOnly) return 0;
 

@@ -51,7 +51,9 @@ int main(int argc, char** argv) {
   const auto settings = shared::service::load_settings_or_exit(task::config::load_task_settings);
   shared::log::configure(settings.log, kServiceName);
 
-  shared::db::ConnectionPool pool({settings.database.url, settings.database.pool_size});
+  shared::db::ConnectionPool pool({.url = settings.database.url,
+                                   .size = settings.database.pool_size,
+                                   .pooler = settings.database.pooler});
   if (!shared::service::migrate(pool, task::adapters::postgres::migrations())) return 1;
   if (mode == shared::service::Mode::kMigrateOnly) return 0;
 

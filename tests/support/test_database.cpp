@@ -71,4 +71,16 @@ std::string create_test_database(std::string_view hint) {
   return shared::db::internal::render_conninfo_uri(info.value());
 }
 
+std::string through_pgbouncer(const std::string& database_url) {
+  auto pooler = shared::db::internal::parse_conninfo(required_env("TEST_PGBOUNCER_URL"));
+  auto database = shared::db::internal::parse_conninfo(database_url);
+  if (!pooler || !database) throw std::runtime_error("TEST_PGBOUNCER_URL is not a valid libpq URL");
+  for (const auto& [key, value] : pooler.value()) {
+    if (key == "host" || key == "hostaddr" || key == "port" || key == "user") {
+      shared::db::internal::set_option(database.value(), key, value);
+    }
+  }
+  return shared::db::internal::render_conninfo_uri(database.value());
+}
+
 }  // namespace test_support

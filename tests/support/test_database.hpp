@@ -21,4 +21,9 @@ std::string test_pg_restart_command();
 // TEST_PG_URL itself, for tests that need the server rather than a database.
 std::string test_pg_url();
 
+// The same database reached through the PgBouncer in transaction mode that
+// tests/run.sh starts in front of the server (TEST_PGBOUNCER_URL: its host
+// and port replace the URL's, with its user); throws when it is not set.
+std::string through_pgbouncer(const std::string& database_url);
+
 }  // namespace test_support

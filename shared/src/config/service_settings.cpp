@@ -64,6 +64,9 @@ DatabaseSettings load_database_settings(const Env& env) {
   DatabaseSettings settings;
   settings.url = env.required_string("DATABASE_URL");
   settings.pool_size = static_cast<std::size_t>(env.integer("DB_POOL_SIZE", 4, 1, kMaxPoolSize));
+  settings.pooler = env.choice("DB_POOLER", "none", {"none", "transaction"}) == "transaction"
+                        ? db::Pooler::transaction
+                        : db::Pooler::none;
   return settings;
 }
 

@@ -25,6 +25,13 @@ bool is_connection_sqlstate(const std::string& sqlstate) {
   return sqlstate.rfind("08", 0) == 0 || sqlstate.rfind("57P", 0) == 0;
 }
 
+// 26000 (invalid_sql_statement_name) and 42P05 (duplicate_prepared_statement)
+// on a named statement mean the server session changed under the
+// connection: a transaction-mode pooler with DB_POOLER left at `none`.
+bool is_lost_prepared_statement(const std::string& sqlstate) {
+  return sqlstate == "26000" || sqlstate == "42P05";
+}
+
 Failure database_failure(const soci::soci_error& e, const std::string& sqlstate,
                          soci::session* session) {
   const bool connection_level = e.get_error_category() == soci::soci_error::connection_error ||
@@ -34,8 +41,18 @@ Failure database_failure(const soci::soci_error& e, const std::string& sqlstate,
                      {{"sqlstate", sqlstate},
                       {"connection_lost", connection_level},
                       {"error", primary_message(e.get_error_message())}});
+  if (is_lost_prepared_statement(sqlstate)) {
+    shared::log::error(
+        "a prepared statement vanished between round trips: if DATABASE_URL points at a "
+        "transaction-mode pooler (PgBouncer, a -pooler endpoint, port 6543), set "
+        "DB_POOLER=transaction");
+  }
   if (connection_level) return {Error::unavailable("Database unavailable"), true};
-  return {Error::internal("Database error"), false};
+  // Never the client's fault (requests are validated before any SQL runs)
+  // and mostly passing: a failover to a read-only standby (25006), a
+  // statement timeout (57014), a deadlock (40P01), a full disk (53100).
+  // The log line above says which; the client gets 503 and may retry.
+  return {Error::unavailable("Database error"), false};
 }
 
 }  // namespace

@@ -23,6 +23,10 @@ Lease::~Lease() {
   if (pool_ != nullptr) pool_->release(std::move(connection_));
 }
 
+Pooler Lease::pooler() const noexcept {
+  return pool_->settings().pooler;
+}
+
 void Lease::mark_broken() noexcept {
   connection_->broken = true;
   pool_->note_connection_failure();

@@ -7,6 +7,7 @@
 
 #include "shared/db/internal/failure.hpp"
 #include "shared/db/internal/libpq_session.hpp"
+#include "shared/db/statements.hpp"
 #include "shared/log/logging.hpp"
 
 namespace shared::db {
@@ -41,8 +42,8 @@ bool has_duplicates(const std::vector<const Migration*>& ordered) {
 
 std::set<std::string> recorded_versions(soci::session& session) {
   std::set<std::string> versions;
-  soci::rowset<std::string> rows = (session.prepare << kSelectVersionsSql);
-  for (const std::string& version : rows) versions.insert(version);
+  for_each_row(session, kSelectVersionsSql,
+               [&](const soci::row& row) { versions.insert(row.get<std::string>(0)); });
   return versions;
 }
 

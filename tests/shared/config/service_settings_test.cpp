@@ -110,3 +110,18 @@ TEST_CASE("database settings: DATABASE_URL required, DB_POOL_SIZE 1..64 default 
     test::require_config_error([&] { (void)load_database_settings(env); }, "DB_POOL_SIZE", bad);
   }
 }
+
+TEST_CASE("database settings: DB_POOLER none (default) or transaction, nothing else") {
+  const std::string url = "postgresql://db/todo";
+  CHECK(load_database_settings(test::fake_env({{"DATABASE_URL", url}})).pooler ==
+        shared::db::Pooler::none);
+  CHECK(load_database_settings(test::fake_env({{"DATABASE_URL", url}, {"DB_POOLER", "none"}}))
+            .pooler == shared::db::Pooler::none);
+  CHECK(
+      load_database_settings(test::fake_env({{"DATABASE_URL", url}, {"DB_POOLER", "transaction"}}))
+          .pooler == shared::db::Pooler::transaction);
+  for (const std::string bad : {"session", "Transaction", "pgbouncer", "yes"}) {
+    const auto env = test::fake_env({{"DATABASE_URL", url}, {"DB_POOLER", bad}});
+    test::require_config_error([&] { (void)load_database_settings(env); }, "DB_POOLER", bad);
+  }
+}

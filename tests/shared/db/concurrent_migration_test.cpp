@@ -57,14 +57,12 @@ long long epoch_ms_from_now(std::chrono::milliseconds delay) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(at.time_since_epoch()).count();
 }
 
-}  // namespace
-
-TEST_CASE("two processes migrating one fresh database both succeed and apply each migration once") {
-  const std::string url = test_support::create_test_database("mig_race");
-  // Both start at the same instant, well after both have been spawned.
+// Both processes start at the same instant, well after both have been
+// spawned; `via` is the URL they connect to, `url` the database itself.
+void check_two_processes_migrate_once(const std::string& url, const std::string& via) {
   const long long start_at = epoch_ms_from_now(std::chrono::milliseconds(500));
-  Probe first(url, start_at);
-  Probe second(url, start_at);
+  Probe first(via, start_at);
+  Probe second(via, start_at);
   const ProbeRun a = first.wait();
   const ProbeRun b = second.wait();
   INFO("first: " << a.output << "second: " << b.output);
@@ -82,4 +80,19 @@ TEST_CASE("two processes migrating one fresh database both succeed and apply eac
   CHECK(db_test::query_number(pool, "SELECT count(*) FROM probe_log") == 3);
   CHECK(db_test::query_number(pool, "SELECT count(DISTINCT version) FROM probe_log") == 3);
   CHECK(db_test::query_number(pool, "SELECT count(*) FROM probe_items") == 2);
+}
+
+}  // namespace
+
+TEST_CASE("two processes migrating one fresh database both succeed and apply each migration once") {
+  const std::string url = test_support::create_test_database("mig_race");
+  check_two_processes_migrate_once(url, url);
+}
+
+// The lock is transaction-scoped (pg_advisory_xact_lock), so it holds behind
+// a transaction-mode pooler, where a session lock would stay behind on a
+// server session that another client then gets.
+TEST_CASE("two processes migrating at once through PgBouncer in transaction mode") {
+  const std::string url = test_support::create_test_database("mig_race_pooled");
+  check_two_processes_migrate_once(url, test_support::through_pgbouncer(url));
 }

@@ -153,13 +153,14 @@ TEST_CASE("with_session passes results through and turns exceptions into errors"
     CHECK(r.error().code == ErrorCode::kNotFound);
     CHECK(r.error().message == "no such task");
   }
-  SECTION("an SQL error is kInternal and says nothing about the SQL") {
+  SECTION(
+      "an SQL error is kUnavailable (503, not the client's fault) and says nothing about the SQL") {
     auto r = pool.with_session([](soci::session& s) -> Result<void> {
       s << "SELECT * FROM secret_table_name";
       return {};
     });
     REQUIRE_FALSE(r.ok());
-    CHECK(r.error().code == ErrorCode::kInternal);
+    CHECK(r.error().code == ErrorCode::kUnavailable);
     CHECK(r.error().message.find("secret_table_name") == std::string::npos);
   }
   SECTION("any other exception is kInternal") {

@@ -13,9 +13,8 @@ int constructions = 0;
 
 // A prepared statement together with the variables it is bound to.
 struct AddOne {
-  explicit AddOne(soci::session& session)
-      : statement((session.prepare << "SELECT CAST(:n AS integer) + 1", soci::use(n),
-                   soci::into(result))) {
+  explicit AddOne(shared::db::Lease& lease) : statement(lease.session()) {
+    lease.prepare(statement, "SELECT CAST(:n AS integer) + 1", soci::use(n), soci::into(result));
     ++constructions;
   }
   int n = 0;
@@ -24,7 +23,8 @@ struct AddOne {
 };
 
 int add_one(shared::db::Lease& lease, int n) {
-  auto& query = lease.cached<AddOne>("test.add_one", [](soci::session& s) { return AddOne(s); });
+  auto& query =
+      lease.cached<AddOne>("test.add_one", [](shared::db::Lease& l) { return AddOne(l); });
   query.n = n;
   query.statement.execute(true);
   return query.result;
@@ -46,7 +46,7 @@ TEST_CASE("a cached prepared statement is prepared once per connection and reuse
   {
     auto lease = db_test::lease_from(pool);
     CHECK(add_one(lease, 1) == 2);
-    first = &lease.cached<AddOne>("test.add_one", [](soci::session& s) { return AddOne(s); });
+    first = &lease.cached<AddOne>("test.add_one", [](shared::db::Lease& l) { return AddOne(l); });
     prepared_after_first = prepared_statements(lease.session());
   }
   for (int i = 0; i < 50; ++i) {
@@ -55,7 +55,8 @@ TEST_CASE("a cached prepared statement is prepared once per connection and reuse
   }
   auto lease = db_test::lease_from(pool);
   CHECK(constructions == 1);
-  CHECK(&lease.cached<AddOne>("test.add_one", [](soci::session& s) { return AddOne(s); }) == first);
+  CHECK(&lease.cached<AddOne>("test.add_one", [](shared::db::Lease& l) { return AddOne(l); }) ==
+        first);
   // A real server-side prepared statement, and no new one per execution.
   CHECK(prepared_after_first >= 1);
   CHECK(prepared_statements(lease.session()) == prepared_after_first);
@@ -89,8 +90,8 @@ TEST_CASE("with_session gives f the Lease so repositories can use the cache") {
 TEST_CASE("one key asked for with two types is a bug reported as kInternal") {
   ConnectionPool pool(db_test::settings_for(test_support::create_test_database("cache_type"), 1));
   auto r = pool.with_session([](shared::db::Lease& lease) -> Result<int> {
-    lease.cached<int>("test.key", [](soci::session&) { return 1; });
-    return static_cast<int>(lease.cached<long>("test.key", [](soci::session&) { return 2L; }));
+    lease.cached<int>("test.key", [](shared::db::Lease&) { return 1; });
+    return static_cast<int>(lease.cached<long>("test.key", [](shared::db::Lease&) { return 2L; }));
   });
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().code == shared::ErrorCode::kInternal);
@@ -98,16 +99,17 @@ TEST_CASE("one key asked for with two types is a bug reported as kInternal") {
 
 TEST_CASE("a cached statement that failed is forgotten and made anew") {
   struct InsertId {
-    explicit InsertId(soci::session& s)
-        : statement((s.prepare << "INSERT INTO ids (id) VALUES (:id)", soci::use(id))) {}
+    explicit InsertId(shared::db::Lease& lease) : statement(lease.session()) {
+      lease.prepare(statement, "INSERT INTO ids (id) VALUES (:id)", soci::use(id));
+    }
     int id = 0;
     soci::statement statement;
   };
   ConnectionPool pool(db_test::settings_for(test_support::create_test_database("cache_fail"), 1));
   auto insert = [&](int id) {
     return pool.with_session([id](shared::db::Lease& lease) -> Result<bool> {
-      auto& query =
-          lease.cached<InsertId>("test.insert_id", [](soci::session& s) { return InsertId(s); });
+      auto& query = lease.cached<InsertId>("test.insert_id",
+                                           [](shared::db::Lease& l) { return InsertId(l); });
       query.id = id;
       try {
         query.statement.execute(true);
@@ -141,7 +143,7 @@ TEST_CASE("with_session re-prepares cached statements after f throws") {
     return 0;
   });
   REQUIRE_FALSE(failing.ok());
-  CHECK(failing.error().code == shared::ErrorCode::kInternal);
+  CHECK(failing.error().code == shared::ErrorCode::kUnavailable);
   auto next =
       pool.with_session([](shared::db::Lease& lease) -> Result<int> { return add_one(lease, 2); });
   REQUIRE(next.ok());

@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include "auth/adapters/postgres/session_sql.hpp"
+#include "shared/db/statements.hpp"
 #include "shared/text/uuid.hpp"
 
 namespace auth::adapters::postgres {
@@ -232,7 +233,8 @@ Result<domain::PruneCounts> SociSessionStore::prune(shared::time::Timestamp now,
     long long horizon = shared::time::epoch_seconds(now) - grace.count();
     long long oldest_us = epoch_us(now - event_retention);
     const auto run = [&](const char* statement_sql, long long& value, const char* name) {
-      soci::statement statement = (session.prepare << statement_sql, soci::use(value, name));
+      soci::statement statement =
+          shared::db::one_time_statement(session, statement_sql, soci::use(value, name));
       statement.execute(true);
       counts.rows += static_cast<std::size_t>(statement.get_affected_rows());
     };
@@ -259,22 +261,23 @@ Result<FeedPage> SociSessionStore::snapshot(std::int64_t now, std::chrono::secon
     session << sql::kFeedBoundsSql, soci::into(pruned_through), soci::into(newest);
     page.cursor = std::to_string(newest);
     long long horizon = now - grace.count();
-    soci::rowset<soci::row> cutoffs =
-        (session.prepare << sql::kSnapshotCutoffsSql, soci::use(horizon, "horizon"));
-    for (const auto& row : cutoffs) {
-      page.events.emplace_back(shared::revocation::UserCutoff{
-          row.get<std::string>(0), row.get<long long>(1), row.get<long long>(2)});
-    }
-    soci::rowset<soci::row> tokens =
-        (session.prepare << sql::kSnapshotTokensSql, soci::use(horizon, "horizon"));
-    for (const auto& row : tokens) {
-      page.events.emplace_back(shared::revocation::TokenRevoked{
-          row.get<std::string>(0), row.get<std::string>(1), row.get<long long>(2)});
-    }
-    soci::rowset<soci::row> deleted = (session.prepare << sql::kSnapshotDeletionsSql);
-    for (const auto& row : deleted) {
+    shared::db::for_each_row(
+        session, sql::kSnapshotCutoffsSql,
+        [&](const soci::row& row) {
+          page.events.emplace_back(shared::revocation::UserCutoff{
+              row.get<std::string>(0), row.get<long long>(1), row.get<long long>(2)});
+        },
+        soci::use(horizon, "horizon"));
+    shared::db::for_each_row(
+        session, sql::kSnapshotTokensSql,
+        [&](const soci::row& row) {
+          page.events.emplace_back(shared::revocation::TokenRevoked{
+              row.get<std::string>(0), row.get<std::string>(1), row.get<long long>(2)});
+        },
+        soci::use(horizon, "horizon"));
+    shared::db::for_each_row(session, sql::kSnapshotDeletionsSql, [&](const soci::row& row) {
       page.events.emplace_back(shared::revocation::UserDeleted{row.get<std::string>(0)});
-    }
+    });
     transaction.commit();
     return page;
   });
@@ -289,12 +292,15 @@ Result<std::optional<FeedPage>> SociSessionStore::after(std::int64_t cursor, std
     FeedPage page;
     long long from = cursor;
     long long max_rows = static_cast<long long>(limit);
-    soci::rowset<soci::row> rows = (session.prepare << sql::kEventsAfterSql,
-                                    soci::use(from, "cursor"), soci::use(max_rows, "limit"));
-    for (const auto& row : rows) {
-      from = row.get<long long>(0);
-      page.events.push_back(event_from(row));
-    }
+    long long last = from;
+    shared::db::for_each_row(
+        session, sql::kEventsAfterSql,
+        [&](const soci::row& row) {
+          last = row.get<long long>(0);
+          page.events.push_back(event_from(row));
+        },
+        soci::use(from, "cursor"), soci::use(max_rows, "limit"));
+    from = last;
     page.cursor = std::to_string(from);
     return std::optional<FeedPage>(std::move(page));
   });

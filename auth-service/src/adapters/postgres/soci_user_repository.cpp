@@ -27,8 +27,8 @@ shared::Result<domain::User> to_user(const UserRow& row) {
 shared::Result<MaybeUser> find(shared::db::ConnectionPool& pool, const char* cache_key,
                                const std::string& sql, const std::string& key) {
   return pool.with_session([&](shared::db::Lease& lease) -> shared::Result<MaybeUser> {
-    auto& query = lease.cached<FindUser>(
-        cache_key, [&](soci::session& session) { return FindUser(session, sql); });
+    auto& query =
+        lease.cached<FindUser>(cache_key, [&](shared::db::Lease& l) { return FindUser(l, sql); });
     query.key = key;
     if (!query.statement.execute(true)) return MaybeUser();
     auto user = to_user(query.row);
@@ -47,8 +47,8 @@ shared::Result<domain::User> SociUserRepository::add(const domain::NewUser& user
   // to the very sign-up that created it. The caller gets 503 instead.
   return pool_.with_session(
       shared::db::Retry::never, [&](shared::db::Lease& lease) -> shared::Result<domain::User> {
-        auto& insert = lease.cached<InsertUser>(
-            "auth.users.insert", [](soci::session& session) { return InsertUser(session); });
+        auto& insert = lease.cached<InsertUser>("auth.users.insert",
+                                                [](shared::db::Lease& l) { return InsertUser(l); });
         insert.email = user.email.value();
         insert.hash = user.password_hash;
         if (!insert.statement.execute(true)) {

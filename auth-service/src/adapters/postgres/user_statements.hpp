@@ -1,11 +1,14 @@
 #pragma once
-// The SQL of SociUserRepository and the prepared statements bound to it.
+// The SQL of SociUserRepository and the statements bound to it, prepared
+// once per connection (Lease::cached).
 // Timestamps travel as epoch microseconds: SOCI's std::tm would drop the
 // fraction and the offset.
 
 #include <string>
 
 #include <soci/soci.h>
+
+#include "shared/db/lease.hpp"
 
 namespace auth::adapters::postgres::internal {
 
@@ -37,9 +40,10 @@ struct UserRow {
 };
 
 struct InsertUser {
-  explicit InsertUser(soci::session& session)
-      : statement((session.prepare << kInsertUserSql, soci::use(email), soci::use(hash),
-                   soci::into(row.id), soci::into(row.created_us), soci::into(row.updated_us))) {}
+  explicit InsertUser(shared::db::Lease& lease) : statement(lease.session()) {
+    lease.prepare(statement, kInsertUserSql, soci::use(email), soci::use(hash), soci::into(row.id),
+                  soci::into(row.created_us), soci::into(row.updated_us));
+  }
   std::string email;
   std::string hash;
   UserRow row;
@@ -48,10 +52,11 @@ struct InsertUser {
 
 // One shape for both look-ups: a key in, a whole row out.
 struct FindUser {
-  FindUser(soci::session& session, const std::string& sql)
-      : statement((session.prepare << sql, soci::use(key), soci::into(row.id),
-                   soci::into(row.email), soci::into(row.hashed_password),
-                   soci::into(row.created_us), soci::into(row.updated_us))) {}
+  FindUser(shared::db::Lease& lease, const std::string& sql) : statement(lease.session()) {
+    lease.prepare(statement, sql, soci::use(key), soci::into(row.id), soci::into(row.email),
+                  soci::into(row.hashed_password), soci::into(row.created_us),
+                  soci::into(row.updated_us));
+  }
   std::string key;
   UserRow row;
   soci::statement statement;

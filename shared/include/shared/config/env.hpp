@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "shared/config/cidr.hpp"
+#include "shared/db/pooler.hpp"
 
 namespace shared::config {
 
@@ -78,8 +79,9 @@ HttpSettings load_http_settings(const Env& env, const std::string& port_variable
                                 std::uint16_t default_port);
 
 struct DatabaseSettings {
-  std::string url;            // DATABASE_URL: libpq URI or keyword/value string
-  std::size_t pool_size = 4;  // DB_POOL_SIZE
+  std::string url;                       // DATABASE_URL: libpq URI or keyword/value string
+  std::size_t pool_size = 4;             // DB_POOL_SIZE
+  db::Pooler pooler = db::Pooler::none;  // DB_POOLER: none | transaction
 };
 DatabaseSettings load_database_settings(const Env& env);
 

@@ -26,6 +26,7 @@
 #include "shared/db/internal/failure.hpp"
 #include "shared/db/internal/pooled_connection.hpp"
 #include "shared/db/lease.hpp"
+#include "shared/db/pooler.hpp"
 #include "shared/result.hpp"
 
 namespace shared::db {
@@ -44,6 +45,8 @@ struct PoolSettings {
   std::chrono::milliseconds acquire_timeout{2000};
   // Used when the URL sets no connect_timeout, so a down server fails fast.
   std::chrono::seconds connect_timeout{5};
+  // DB_POOLER: how statements may be prepared (pooler.hpp).
+  Pooler pooler = Pooler::none;
 };
 
 struct PoolStats {
@@ -74,9 +77,10 @@ class ConnectionPool {
 
   // Runs f on a leased connection and returns what it returns, a Result<T>.
   // f takes `soci::session&` or `Lease&` (for Lease::cached statements).
-  // Every exception f throws is caught and logged server-side: a
-  // connection-level failure (server gone, restarted, network) becomes
-  // kUnavailable, anything else kInternal; f's own Result errors pass through.
+  // Every exception f throws is caught and logged server-side: every
+  // database error becomes kUnavailable (a 503: a failover, a timeout, a
+  // deadlock, a server gone; never the client's fault), any other exception
+  // kInternal; f's own Result errors pass through.
   //
   // Cached statements of the connection are re-prepared after f throws.
   // Connections the server has closed while idle are replaced before f runs
@@ -110,6 +114,7 @@ class ConnectionPool {
   bool ping();
 
   PoolStats stats() const;  // thread-safe snapshot, for metrics gauges
+  const PoolSettings& settings() const noexcept { return settings_; }
 
  private:
   friend class Lease;

@@ -71,10 +71,11 @@ void ListFilter::bind(soci::statement& statement) {
   for (auto* p : {&due_before, &due_before, &due_after, &due_after}) p->bind(statement);
 }
 
-ListStatement::ListStatement(soci::session& s, SortKey key, SortOrder order) : statement(s) {
+ListStatement::ListStatement(shared::db::Lease& lease, SortKey key, SortOrder order)
+    : statement(lease.session()) {
   const std::string sql = std::string("SELECT ") + kTaskColumns + ", count(*) OVER ()" + kWhere +
                           order_by(key, order) + " LIMIT :limit OFFSET :offset";
-  prepare(statement, sql, [this](soci::statement& st) {
+  prepare(lease, statement, sql, [this](soci::statement& st) {
     filter.bind(st);
     st.exchange(soci::use(limit));
     st.exchange(soci::use(offset));
@@ -88,8 +89,8 @@ std::string ListStatement::key_for(SortKey key, SortOrder order) {
          std::to_string(static_cast<int>(order));
 }
 
-CountStatement::CountStatement(soci::session& s) : statement(s) {
-  prepare(statement, std::string("SELECT count(*)") + kWhere, [this](soci::statement& st) {
+CountStatement::CountStatement(shared::db::Lease& lease) : statement(lease.session()) {
+  prepare(lease, statement, std::string("SELECT count(*)") + kWhere, [this](soci::statement& st) {
     filter.bind(st);
     st.exchange(soci::into(total));
   });

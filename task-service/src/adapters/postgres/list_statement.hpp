@@ -31,7 +31,7 @@ struct ListFilter {
 };
 
 struct ListStatement {
-  ListStatement(soci::session& s, domain::SortKey key, domain::SortOrder order);
+  ListStatement(shared::db::Lease& lease, domain::SortKey key, domain::SortOrder order);
   // The cache key of the statement for this order.
   static std::string key_for(domain::SortKey key, domain::SortOrder order);
 
@@ -44,7 +44,7 @@ struct ListStatement {
 
 // The total alone, for a page past the last row (which carries no count).
 struct CountStatement {
-  explicit CountStatement(soci::session& s);
+  explicit CountStatement(shared::db::Lease& lease);
   ListFilter filter;
   long long total = 0;
   soci::statement statement;

@@ -10,7 +10,7 @@ shared::Result<domain::Page<domain::Task>> SociTaskRepository::list(
       [&](shared::db::Lease& lease) -> shared::Result<domain::Page<domain::Task>> {
         auto& q = lease.cached<ListStatement>(
             ListStatement::key_for(query.sort, query.order),
-            [&](soci::session& s) { return ListStatement(s, query.sort, query.order); });
+            [&](shared::db::Lease& l) { return ListStatement(l, query.sort, query.order); });
         q.filter.set(owner.str(), query);
         q.limit = query.limit;
         q.offset = query.offset;

@@ -6,7 +6,7 @@
 // changed or deleted. A listing and its total come back in one round trip
 // (count(*) OVER ()); only a page past the end needs a second one for the
 // total. Database exceptions never leave: the pool turns them into
-// kUnavailable (connection lost) or kInternal.
+// kUnavailable (connection lost, or the database failed) or kInternal (a bug).
 
 #include "shared/db/connection_pool.hpp"
 #include "task/domain/ports/task_repository.hpp"

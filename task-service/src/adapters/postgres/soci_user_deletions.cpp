@@ -4,6 +4,7 @@
 
 #include <soci/soci.h>
 
+#include "shared/db/statements.hpp"
 #include "task/adapters/postgres/statement_support.hpp"
 
 namespace task::adapters::postgres {
@@ -30,8 +31,8 @@ const char* const kMarkDoneSql =
 
 // One statement bound to a user id (and, for a batch, a limit).
 struct UserStatement {
-  UserStatement(soci::session& s, const char* sql, bool with_limit) : statement(s) {
-    prepare(statement, sql, [this, with_limit](soci::statement& st) {
+  UserStatement(Lease& lease, const char* sql, bool with_limit) : statement(lease.session()) {
+    prepare(lease, statement, sql, [this, with_limit](soci::statement& st) {
       st.exchange(soci::use(user_id));
       if (with_limit) st.exchange(soci::use(limit));
     });
@@ -42,13 +43,13 @@ struct UserStatement {
 };
 
 struct RecordStatement : UserStatement {
-  explicit RecordStatement(soci::session& s) : UserStatement(s, kRecordSql, false) {}
+  explicit RecordStatement(Lease& lease) : UserStatement(lease, kRecordSql, false) {}
 };
 struct DeleteBatchStatement : UserStatement {
-  explicit DeleteBatchStatement(soci::session& s) : UserStatement(s, kDeleteBatchSql, true) {}
+  explicit DeleteBatchStatement(Lease& lease) : UserStatement(lease, kDeleteBatchSql, true) {}
 };
 struct MarkDoneStatement : UserStatement {
-  explicit MarkDoneStatement(soci::session& s) : UserStatement(s, kMarkDoneSql, false) {}
+  explicit MarkDoneStatement(Lease& lease) : UserStatement(lease, kMarkDoneSql, false) {}
 };
 
 // Runs a statement that only names the user and returns nothing.
@@ -74,10 +75,11 @@ Result<void> SociUserDeletions::record(const domain::UserId& user) {
 Result<std::vector<domain::UserId>> SociUserDeletions::pending() {
   return pool_.with_session([&](soci::session& session) -> Result<std::vector<domain::UserId>> {
     std::vector<domain::UserId> users;
-    const soci::rowset<std::string> rows = (session.prepare << kPendingSql);
-    for (const auto& text : rows) {
-      if (auto user = domain::UserId::parse(text)) users.push_back(std::move(*user));
-    }
+    shared::db::for_each_row(session, kPendingSql, [&](const soci::row& row) {
+      if (auto user = domain::UserId::parse(row.get<std::string>(0))) {
+        users.push_back(std::move(*user));
+      }
+    });
     return users;
   });
 }

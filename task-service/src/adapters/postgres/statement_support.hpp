@@ -24,20 +24,20 @@ struct Param {
   void bind(soci::statement& s) { s.exchange(soci::use(value, indicator)); }
 };
 
-// Prepares `sql` as a named server-side statement after `bind` has
+// Prepares `sql` on the lease's connection (named, or unnamed behind a
+// transaction-mode pooler: shared/db/statements.hpp) after `bind` has
 // exchanged every variable, in placeholder order.
 template <class Bind>
-void prepare(soci::statement& statement, const std::string& sql, Bind&& bind) {
+void prepare(const shared::db::Lease& lease, soci::statement& statement, const std::string& sql,
+             Bind&& bind) {
   bind(statement);
-  statement.alloc();
-  statement.prepare(sql);
-  statement.define_and_bind();
+  lease.prepare(statement, sql);
 }
 
 // The connection's instance of Statement, prepared on first use.
 template <class Statement>
 Statement& cached(shared::db::Lease& lease, const std::string& key) {
-  return lease.cached<Statement>(key, [](soci::session& s) { return Statement(s); });
+  return lease.cached<Statement>(key, [](shared::db::Lease& l) { return Statement(l); });
 }
 
 // SQL for the timestamptz `placeholder` (int8 epoch microseconds, nullable)

@@ -39,8 +39,8 @@ const char* const kDeleteSql =
 
 }  // namespace
 
-InsertStatement::InsertStatement(soci::session& s) : statement(s) {
-  prepare(statement, kInsertSql, [this](soci::statement& st) {
+InsertStatement::InsertStatement(shared::db::Lease& lease) : statement(lease.session()) {
+  prepare(lease, statement, kInsertSql, [this](soci::statement& st) {
     st.exchange(soci::use(user_id));
     st.exchange(soci::use(title));
     description.bind(st);
@@ -52,16 +52,16 @@ InsertStatement::InsertStatement(soci::session& s) : statement(s) {
   });
 }
 
-FindStatement::FindStatement(soci::session& s) : statement(s) {
-  prepare(statement, kFindSql, [this](soci::statement& st) {
+FindStatement::FindStatement(shared::db::Lease& lease) : statement(lease.session()) {
+  prepare(lease, statement, kFindSql, [this](soci::statement& st) {
     st.exchange(soci::use(id));
     st.exchange(soci::use(user_id));
     row.bind(st);
   });
 }
 
-UpdateStatement::UpdateStatement(soci::session& s) : statement(s) {
-  prepare(statement, kUpdateSql, [this](soci::statement& st) {
+UpdateStatement::UpdateStatement(shared::db::Lease& lease) : statement(lease.session()) {
+  prepare(lease, statement, kUpdateSql, [this](soci::statement& st) {
     title.bind(st);
     st.exchange(soci::use(set_description));
     description.bind(st);
@@ -76,8 +76,9 @@ UpdateStatement::UpdateStatement(soci::session& s) : statement(s) {
   });
 }
 
-SetCompletedStatement::SetCompletedStatement(soci::session& s) : statement(s) {
-  prepare(statement, kSetCompletedSql, [this](soci::statement& st) {
+SetCompletedStatement::SetCompletedStatement(shared::db::Lease& lease)
+    : statement(lease.session()) {
+  prepare(lease, statement, kSetCompletedSql, [this](soci::statement& st) {
     completed.bind(st);
     st.exchange(soci::use(id));
     st.exchange(soci::use(user_id));
@@ -85,8 +86,8 @@ SetCompletedStatement::SetCompletedStatement(soci::session& s) : statement(s) {
   });
 }
 
-DeleteStatement::DeleteStatement(soci::session& s) : statement(s) {
-  prepare(statement, kDeleteSql, [this](soci::statement& st) {
+DeleteStatement::DeleteStatement(shared::db::Lease& lease) : statement(lease.session()) {
+  prepare(lease, statement, kDeleteSql, [this](soci::statement& st) {
     st.exchange(soci::use(id));
     st.exchange(soci::use(user_id));
   });

@@ -12,7 +12,7 @@
 namespace task::adapters::postgres {
 
 struct InsertStatement {
-  explicit InsertStatement(soci::session& s);
+  explicit InsertStatement(shared::db::Lease& lease);
   std::string user_id, title;
   Param<std::string> description;
   int completed = 0;
@@ -23,7 +23,7 @@ struct InsertStatement {
 };
 
 struct FindStatement {
-  explicit FindStatement(soci::session& s);
+  explicit FindStatement(shared::db::Lease& lease);
   long long id = 0;
   std::string user_id;
   TaskRow row;
@@ -33,7 +33,7 @@ struct FindStatement {
 // Partial update: a null parameter keeps the column; description and due
 // date, which may be set to null, have an explicit set_ flag.
 struct UpdateStatement {
-  explicit UpdateStatement(soci::session& s);
+  explicit UpdateStatement(shared::db::Lease& lease);
   Param<std::string> title;
   int set_description = 0;
   Param<std::string> description;
@@ -49,7 +49,7 @@ struct UpdateStatement {
 
 // Sets completed, or toggles it when the parameter is null, in one statement.
 struct SetCompletedStatement {
-  explicit SetCompletedStatement(soci::session& s);
+  explicit SetCompletedStatement(shared::db::Lease& lease);
   Param<int> completed;
   long long id = 0;
   std::string user_id;
@@ -58,7 +58,7 @@ struct SetCompletedStatement {
 };
 
 struct DeleteStatement {
-  explicit DeleteStatement(soci::session& s);
+  explicit DeleteStatement(shared::db::Lease& lease);
   long long id = 0;
   std::string user_id;
   soci::statement statement;

@@ -6,7 +6,7 @@
 //
 // The repository stamps created_at and updated_at; updated_at changes on
 // every successful change. Failures of the store itself are kUnavailable
-// (cannot reach it) or kInternal.
+// (cannot reach it, or it failed) or kInternal (a bug).
 
 #include <memory>
 #include <optional>

@@ -4,7 +4,8 @@
 // in bounded batches, so a restart in the middle resumes where it stopped
 // and no single statement holds locks on a large user's rows for long.
 //
-// Failures of the store are kUnavailable (cannot reach it) or kInternal.
+// Failures of the store are kUnavailable (cannot reach it, or it failed) or
+// kInternal (a bug).
 
 #include <cstddef>
 #include <vector>

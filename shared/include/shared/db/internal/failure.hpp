@@ -14,8 +14,9 @@ struct Failure {
 };
 
 // Call only inside a catch block. Classifies the exception being handled:
-// connection-level (SQLSTATE class 08 or 57P, or libpq reports the connection
-// as bad) becomes kUnavailable, anything else kInternal. Logs the failure at
+// every database error becomes kUnavailable (503: never the client's fault),
+// marked connection-level for SQLSTATE class 08 or 57P, or when libpq reports
+// the connection as bad; any other exception (a bug) is kInternal. Logs the failure at
 // error level with the database's primary message only: no SQL text, no bound
 // parameters, no DETAIL line (which can quote row values).
 Failure classify_current_exception(soci::session* session) noexcept;
