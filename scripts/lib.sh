@@ -27,6 +27,24 @@
 #                                   a transaction-mode PgBouncer configuration
 #   start_throwaway_pgbouncer <dir> <pg port> [<setting>...]
 #   stop_throwaway_pgbouncer <dir>
+#   run_timed <array> <name> <command...>  runs a step, adds "name: ok (12s)" to <array>
+
+# run_timed <array> <name> <command...>: runs the command and appends its
+# outcome and what it cost to the caller's array named <array>, e.g.
+# "tidy: ok (231s)" or "e2e: FAILED (1, 95s)"; returns the command's status.
+# For scripts that end with one line summing up their steps.
+run_timed() {
+  local -n run_timed_results=$1
+  local name=$2 status=0 started=$SECONDS
+  shift 2
+  "$@" || status=$?
+  if [[ $status -eq 0 ]]; then
+    run_timed_results+=("$name: ok ($((SECONDS - started))s)")
+  else
+    run_timed_results+=("$name: FAILED ($status, $((SECONDS - started))s)")
+  fi
+  return "$status"
+}
 
 # free_port: asks the kernel for a port nobody uses right now (bound on
 # 127.0.0.1, then released). Another process may take it before the

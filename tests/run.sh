@@ -11,14 +11,20 @@
 #   TEST_CONTAINERS=0 tests/run.sh    skip building the images and running the stack in podman
 # Without ctest arguments, the end-to-end suite through nginx
 # (tests/e2e/run.sh, with the browser tests of /docs and of the web app)
-# runs after ctest, on the same build, and then the same suite against the
-# stack in containers (deploy/docker/test.sh, as root). The web app's own
-# unit tests (web/test.sh) run in every case.
+# runs after ctest, on the same build, then the pooler check (tests/pooler/run.sh:
+# the services behind PgBouncer in transaction mode, DB_POOLER=transaction),
+# and then the same suite against the stack in containers
+# (deploy/docker/test.sh, as root). The web app's own unit tests
+# (web/test.sh) run in every case.
 #
 # Tests find the server through the environment exported here:
 #   TEST_PG_URL      superuser URL of its `postgres` database
 #   TEST_PG_RESTART  shell command that restarts it (waits until it is up)
 #   TEST_PG_BIN, TEST_PG_HOST, TEST_PG_PORT
+#   TEST_PGBOUNCER_URL  the same server through PgBouncer in transaction mode
+#                    (2 server connections per database and role; any database
+#                    created on the server is reachable by its name, any role
+#                    logs in without a password), superuser URL of `postgres`
 #
 # Adding a step (end-to-end tests, benchmarks, ...): write a function and add
 # one `run_step` line to main(). Steps after the build all run even when an
@@ -61,6 +67,13 @@ start_postgres() {
   TEST_PG_RESTART=$(throwaway_postgres_restart_command "$pg_dir")
   export TEST_PG_RESTART
   say "PostgreSQL 15 on 127.0.0.1:$port (data in $pg_dir)"
+  # For the tests of DB_POOLER=transaction: the services' database code
+  # behind a transaction-mode pooler, where consecutive transactions of one
+  # connection run on different server connections.
+  local pgbouncer_port
+  pgbouncer_port=$(start_throwaway_pgbouncer "$pg_dir/pgbouncer" "$port")
+  export TEST_PGBOUNCER_URL="postgresql://postgres@127.0.0.1:$pgbouncer_port/postgres"
+  say "PgBouncer (transaction mode) on 127.0.0.1:$pgbouncer_port in front of it"
 }
 
 run_ctest() {
@@ -72,6 +85,13 @@ run_ctest() {
 # even on failure). Skipped when ctest arguments select a subset (-R, -L).
 run_e2e() {
   BUILD_DIR="build/$preset" tests/e2e/run.sh
+}
+
+# DB_POOLER=transaction behind PgBouncer: two replicas of each service
+# migrating one fresh database at once, then the end-to-end suite and a
+# mixed load through the pooler (tests/pooler/run.sh). Skipped like e2e.
+run_pooler() {
+  BUILD_DIR="build/$preset" tests/pooler/run.sh
 }
 
 # The images built from deploy/docker's Dockerfiles with podman, the whole
@@ -87,6 +107,7 @@ run_containers() {
 # dir outlives the run.
 cleanup() {
   if [[ -n $pg_dir ]]; then
+    stop_throwaway_pgbouncer "$pg_dir/pgbouncer"
     stop_throwaway_postgres "$pg_dir"
     rm -rf "$pg_dir"
   fi
@@ -95,19 +116,12 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# run_step <name> <command...>: runs a test step, records its outcome.
-# Each step's result with what it cost, e.g. "tidy: ok (231s)".
+# run_step <name> <command...>: runs a test step, records its outcome and
+# what it cost (scripts/lib.sh's run_timed), e.g. "tidy: ok (231s)".
 run_step() {
-  local name=$1 status=0 step_started=$SECONDS
-  shift
-  "$@" || status=$?
-  local took="$((SECONDS - step_started))s"
-  if [[ $status -eq 0 ]]; then
-    step_results+=("$name: ok ($took)")
-  else
-    step_results+=("$name: FAILED ($status, $took)")
-    [[ $exit_status -ne 0 ]] || exit_status=$status
-  fi
+  local status=0
+  run_timed step_results "$@" || status=$?
+  [[ $status -eq 0 || $exit_status -ne 0 ]] || exit_status=$status
 }
 
 main() {
@@ -122,6 +136,7 @@ main() {
   [[ $# -gt 0 ]] || run_step "tidy" tests/lint/tidy.sh "build/$preset"
   run_step "ctest" run_ctest "$@"
   [[ $# -gt 0 ]] || run_step "e2e" run_e2e
+  [[ $# -gt 0 ]] || run_step "pooler" run_pooler
   # The stack against a PostgreSQL that takes TLS only, with sslmode=verify-full;
   # a wrong CA or host name is refused (about 15 s).
   [[ $# -gt 0 ]] || run_step "tls" tests/tls/run.sh
