@@ -14,6 +14,9 @@ namespace shared::db {
 namespace {
 
 constexpr std::chrono::milliseconds kPingAcquireTimeout{1000};
+// Under the usual readiness probe period (10 s) and the pooler's own queue
+// timeouts, over any healthy round trip.
+constexpr std::chrono::milliseconds kPingAnswerTimeout{2000};
 
 Result<std::string> checked_connect_string(const PoolSettings& settings) {
   auto connect_string = internal::to_soci_connect_string(settings.url, settings.connect_timeout);
@@ -137,12 +140,15 @@ void ConnectionPool::note_connection_failure() noexcept {
 
 bool ConnectionPool::ping() {
   const auto timeout = std::min(settings_.acquire_timeout, kPingAcquireTimeout);
-  Result<int> answer = with_session(timeout, [](soci::session& session) -> Result<int> {
-    int one = 0;
-    session << "SELECT 1", soci::into(one);
-    return one;
+  Result<bool> answer = with_session(timeout, [](soci::session& session) -> Result<bool> {
+    if (internal::answers_within(session, "SELECT 1", kPingAnswerTimeout)) return true;
+    // Late (a pooler queueing while its server is down) or failed: the
+    // connection is dropped on release, still mid-query if it was late.
+    shared::log::warn("database did not answer SELECT 1 in time",
+                      {{"timeout_ms", static_cast<std::int64_t>(kPingAnswerTimeout.count())}});
+    return Error::unavailable("Database unavailable");
   });
-  return answer.ok() && answer.value() == 1;
+  return answer.ok() && answer.value();
 }
 
 PoolStats ConnectionPool::stats() const {

@@ -1,5 +1,7 @@
 #include "shared/db/internal/libpq_session.hpp"
 
+#include <cerrno>
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -50,11 +52,35 @@ bool has_unread_input(soci::session& session) noexcept {
   return ::poll(&socket, 1, 0) != 0;  // readable, hung up, or poll itself failed
 }
 
-bool is_alive(soci::session& session) noexcept {
+bool answers_within(soci::session& session, const char* sql,
+                    std::chrono::milliseconds timeout) noexcept {
   PGconn* conn = native_handle(session);
-  if (conn == nullptr || PQstatus(conn) != CONNECTION_OK) return false;
-  std::unique_ptr<PGresult, ResultDeleter> result(PQexec(conn, ""));
-  return PQresultStatus(result.get()) == PGRES_EMPTY_QUERY && PQstatus(conn) == CONNECTION_OK;
+  if (conn == nullptr || PQstatus(conn) != CONNECTION_OK || PQsendQuery(conn, sql) != 1) {
+    return false;
+  }
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  bool answered = true;
+  for (;;) {
+    while (PQisBusy(conn) != 0) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          deadline - std::chrono::steady_clock::now());
+      if (left.count() <= 0) return false;
+      pollfd socket{PQsocket(conn), POLLIN, 0};
+      const int ready = ::poll(&socket, 1, static_cast<int>(left.count()));
+      if (ready < 0 && errno != EINTR) return false;
+      if (ready > 0 && PQconsumeInput(conn) != 1) return false;
+    }
+    std::unique_ptr<PGresult, ResultDeleter> result(PQgetResult(conn));
+    if (!result) break;
+    const ExecStatusType status = PQresultStatus(result.get());
+    answered = answered && (status == PGRES_EMPTY_QUERY || status == PGRES_TUPLES_OK ||
+                            status == PGRES_COMMAND_OK);
+  }
+  return answered && PQstatus(conn) == CONNECTION_OK;
+}
+
+bool is_alive(soci::session& session) noexcept {
+  return answers_within(session, "", std::chrono::seconds(2));
 }
 
 bool leave_transaction(soci::session& session) noexcept {

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "shared/db/internal/connect_string.hpp"
+#include "shared/db/internal/libpq_session.hpp"
 
 #include "pool_test_helpers.hpp"
 
@@ -221,4 +222,23 @@ TEST_CASE("many threads share a small pool without losing connections") {
   CHECK(succeeded == 8 * 40);
   CHECK(pool.stats().in_use == 0);
   CHECK(pool.stats().idle == 3);
+}
+
+// Behind a pooler whose server is down, a query waits in the pooler's queue
+// for minutes; a statement that outlasts the check stands in for it here.
+TEST_CASE("a connection check gives up when the answer is late, and that connection is dropped") {
+  ConnectionPool pool(db_test::settings_for(test_support::create_test_database("pool_late"), 1));
+  int late_pid = 0;
+  {
+    auto lease = db_test::lease_from(pool);
+    CHECK(shared::db::internal::answers_within(lease.session(), "SELECT 1", 10s));
+    late_pid = db_test::backend_pid(lease.session());
+    const auto started = std::chrono::steady_clock::now();
+    CHECK_FALSE(
+        shared::db::internal::answers_within(lease.session(), "SELECT pg_sleep(20)", 200ms));
+    // Not waited for: far less than the statement's 20 s.
+    CHECK(std::chrono::steady_clock::now() - started < 10s);
+  }
+  auto lease = db_test::lease_from(pool);
+  CHECK(db_test::backend_pid(lease.session()) != late_pid);
 }

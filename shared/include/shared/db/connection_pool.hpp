@@ -109,8 +109,9 @@ class ConnectionPool {
   auto with_session(Retry retry, std::chrono::milliseconds acquire_timeout, F&& f);
 
   // SELECT 1 on a pooled connection, waiting at most 1 s for a free one
-  // (plus connect_timeout if it must connect): for readiness probes.
-  // Failures are logged like with_session's.
+  // (plus connect_timeout if it must connect) and 2 s for the answer, which
+  // a pooler whose server is down would otherwise hold in its queue for
+  // minutes: for readiness probes. Failures are logged like with_session's.
   bool ping();
 
   PoolStats stats() const;  // thread-safe snapshot, for metrics gauges

@@ -2,6 +2,7 @@
 // The few things shared_db needs below SOCI, straight from libpq.
 // Internal to shared_db; tests use it too.
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -27,7 +28,17 @@ bool is_connection_bad(soci::session& session) noexcept;
 // server that ends it sends a FATAL and closes: confirm with is_alive().
 bool has_unread_input(soci::session& session) noexcept;
 
-// One round trip (an empty query) to check that the server still answers.
+// One round trip of `sql` (no parameters: "" or "SELECT 1"), waiting at most
+// `timeout` for the whole answer. Behind a pooler a query waits in the
+// pooler's queue while the server is down (PgBouncer: query_wait_timeout,
+// 120 s by default) where a direct connection fails at once, so no check
+// may wait unbounded. False when it fails or is late; a late connection is
+// still mid-query and the pool drops it (leave_transaction refuses it).
+bool answers_within(soci::session& session, const char* sql,
+                    std::chrono::milliseconds timeout) noexcept;
+
+// An empty query answered within 2 s: the server (or the pooler and a
+// server behind it) still answers.
 bool is_alive(soci::session& session) noexcept;
 
 // Makes a connection fit for the next lease: rolls back a transaction the
