@@ -3,9 +3,10 @@
 // a ConfigMap). nginx accepts the file where it lands, and with it the
 // address the ingress controller reports in X-Forwarded-For (its own peer,
 // overwritten: ingress-nginx's default) is the client the services are told
-// of, so auth-service's failed-login limit counts each client, not the
-// controller. Here the test itself stands in for the controller: its address
-// (127.0.0.1) is added to the trusted ranges the file lists.
+// of, so auth-service's per-client limits count each client, not the
+// controller. Only the pod CIDR (TRUSTED_PROXIES) is believed: an address
+// outside it, private or not, is the client. Here the test itself stands in
+// for the controller: its address (127.0.0.1) is added to the trusted range.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,7 +15,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { find, nginxFilesMounted } from './lib/k8s.mjs';
+import { contains } from './lib/cidr.mjs';
+import { containerEnvironment, find, nginxFilesMounted } from './lib/k8s.mjs';
 import { render } from './lib/kustomize.mjs';
 import { get, nginx, startProxy } from './lib/live.mjs';
 import { renderNginxInto } from './lib/nginx.mjs';
@@ -53,12 +55,25 @@ describe('todo-proxy with its Kubernetes locations file, run by nginx', { skip: 
     }
   });
 
+  // A pod's address (the pod CIDR the prod overlay trusts) and a private
+  // address outside it (a node's, a load balancer's).
+  const podCidr = containerEnvironment(find(objects, 'Deployment', 'auth-service').spec.template.spec.containers[0], objects).get('TRUSTED_PROXIES');
+  const [pod, outside] = ['10.244.1.7', '10.1.2.3'];
+
+  it(`the prod overlay trusts the pod CIDR ${podCidr}: ${pod} in it, ${outside} not`, () => {
+    assert.ok(contains(podCidr, pod) && !contains(podCidr, outside));
+  });
+
   // [X-Forwarded-For the controller sends, the client the services are told of]
   for (const [forwardedFor, client] of [
     ['203.0.113.9', '203.0.113.9'],
-    // A hop inside the cluster's private ranges is skipped: the listed ranges are believed.
-    ['203.0.113.9, 10.1.2.3', '203.0.113.9'],
-    ['198.51.100.7, 192.168.4.4, 100.64.0.9', '198.51.100.7'],
+    // A hop inside the pod CIDR is believed, and skipped.
+    [`203.0.113.9, ${pod}`, '203.0.113.9'],
+    // A private address outside it is not: it is the client (trusting every
+    // private range would have skipped it, and believed whatever came before).
+    [`198.51.100.7, ${outside}`, outside],
+    // What stands before the first untrusted address is not believed.
+    ['192.0.2.66, 203.0.113.9', '203.0.113.9'],
     // Nothing reported: the peer itself.
     [undefined, '127.0.0.1'],
   ]) {

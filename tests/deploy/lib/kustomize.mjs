@@ -40,9 +40,13 @@ export function kustomizeVersion() {
 // prints on stderr (deprecation warnings included) fails the render: the
 // manifests are to stay warning-free.
 export function render(relativeDir) {
+  return renderPath(`${k8sDir}/${relativeDir}`, `kubectl kustomize deploy/k8s/${relativeDir}`);
+}
+
+// The same for a kustomization anywhere (a test's own, in a temp directory).
+export function renderPath(dir, command = `kubectl kustomize ${dir}`) {
   kustomizeVersion();
-  const command = `kubectl kustomize deploy/k8s/${relativeDir}`;
-  const result = spawnSync(kubectl, ['kustomize', `${k8sDir}/${relativeDir}`], {
+  const result = spawnSync(kubectl, ['kustomize', dir], {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
   });
