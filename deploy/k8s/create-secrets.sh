@@ -14,8 +14,8 @@
 #
 # Usage:
 #   deploy/k8s/create-secrets.sh dev [--dry-run]
-#   AUTH_DATABASE_URL='postgresql://...?sslmode=verify-full&sslrootcert=/etc/ssl/certs/ca-certificates.crt' \
-#   TASK_DATABASE_URL='postgresql://...?sslmode=verify-full&sslrootcert=/etc/ssl/certs/ca-certificates.crt' \
+#   AUTH_DATABASE_URL='postgresql://...?sslmode=verify-full&sslrootcert=/etc/ssl/certs/ca-certificates.crt&channel_binding=require' \
+#   TASK_DATABASE_URL='postgresql://...?sslmode=verify-full&sslrootcert=/etc/ssl/certs/ca-certificates.crt&channel_binding=require' \
 #     deploy/k8s/create-secrets.sh prod [--dry-run]
 #
 # In prod each URL must verify the server (docs/operations.md, "Managed
@@ -24,13 +24,21 @@
 # such as Let's Encrypt: Neon; Amazon: RDS Proxy), or /etc/todo/db-ca/ca.crt,
 # the ConfigMap todo-db-ca made from DB_CA_FILE (a provider's own CA: RDS,
 # Supabase, Cloud SQL). sslmode=disable only for a proxy in the pod itself
-# (host localhost or 127.0.0.1, e.g. the Cloud SQL Auth Proxy).
+# (host localhost or 127.0.0.1, e.g. the Cloud SQL Auth Proxy), with
+# channel_binding=disable. And channel_binding=require: the login is bound to
+# the TLS connection (SCRAM-SHA-256-PLUS), so the server must prove it holds
+# the role's SCRAM secret over this very connection; where the server cannot
+# (a pooler that terminates TLS and offers no channel binding: PgBouncer,
+# Supabase's Supavisor; a role whose password is stored as MD5),
+# channel_binding=disable with ALLOW_NO_CHANNEL_BINDING=1.
 #
 # Environment: NAMESPACE [todo]; JWT_SECRET and SERVICE_JWT_SECRET (each
 # >= 32 bytes, never the same) to use keys of your own instead of generated
 # ones; DB_CA_FILE, a local PEM file for todo-db-ca; ALLOW_SSLMODE_VERIFY_CA=1
 # to accept sslmode=verify-ca where the server's certificate cannot name the
-# host (Cloud SQL by IP with its per-instance CA); KUBECTL [kubectl].
+# host (Cloud SQL by IP with its per-instance CA); ALLOW_NO_CHANNEL_BINDING=1
+# to accept channel_binding=disable (or prefer) where the server offers no
+# channel binding; KUBECTL [kubectl].
 #
 # A Secret that already exists is left alone (recreating todo-postgres would
 # not change the passwords inside an initialised database; rotating a key
@@ -238,14 +246,65 @@ check_sslrootcert() {
   esac
 }
 
+# Where channel binding cannot work, for the messages below.
+no_channel_binding="PgBouncer (no version offers it: Supabase's dedicated pooler, a"
+no_channel_binding+=" PgBouncer of your own), Supabase's shared pooler Supavisor (ports 5432"
+no_channel_binding+=" and 6543), a role whose password is stored as MD5 (docs/operations.md,"
+no_channel_binding+=" \"Managed PostgreSQL\", goes through the providers)"
+readonly no_channel_binding
+
+# check_channel_binding <name> <channel_binding> <sslmode>: require, or why
+# not. overlays/prod sets PGCHANNELBINDING=require, which libpq applies to a
+# URL that names no channel_binding, so a URL that cannot bind must say so.
+check_channel_binding() {
+  local name=$1 binding=$2 mode=$3
+  if [[ $mode == disable ]]; then
+    [[ $binding == disable ]] ||
+      die "$name reaches a proxy in the pod without TLS (sslmode=disable): add" \
+        "channel_binding=disable, since there is no TLS connection to bind the login to" \
+        "(the proxy verifies the server), and the prod overlay's PGCHANNELBINDING=require" \
+        "would otherwise refuse to connect"
+    return 0
+  fi
+  case $binding in
+    require) ;;
+    disable | prefer)
+      [[ ${ALLOW_NO_CHANNEL_BINDING:-0} == 1 ]] ||
+        die "$name has channel_binding=$binding: use channel_binding=require, so the login is" \
+          "bound to this TLS connection and the server must prove it knows the role's" \
+          "SCRAM secret (prefer gives that up silently whenever the server does not offer" \
+          "it). Only where the server cannot do channel binding, set ALLOW_NO_CHANNEL_BINDING=1" \
+          "and write channel_binding=disable: $no_channel_binding."
+      echo "create-secrets.sh: warning: $name: channel_binding=$binding" \
+        "(ALLOW_NO_CHANNEL_BINDING=1): the login is not bound to the TLS connection" >&2
+      ;;
+    "")
+      [[ ${ALLOW_NO_CHANNEL_BINDING:-0} != 1 ]] ||
+        die "$name names no channel_binding; with ALLOW_NO_CHANNEL_BINDING=1 write" \
+          "channel_binding=disable in it, because the prod overlay's PGCHANNELBINDING=require" \
+          "applies to a URL that names none"
+      die "$name names no channel_binding: add channel_binding=require (libpq 13 and later," \
+        "SCRAM-SHA-256-PLUS), which Neon and PostgreSQL itself (RDS, Cloud SQL, Supabase's" \
+        "direct host) support; the prod overlay's PGCHANNELBINDING=require asks for it anyway." \
+        "Where the server cannot: channel_binding=disable with ALLOW_NO_CHANNEL_BINDING=1," \
+        "for $no_channel_binding."
+      ;;
+    *)
+      die "$name has channel_binding=$binding: libpq knows require, prefer and disable"
+      ;;
+  esac
+}
+
 # A URL for the internet must encrypt and verify the server: sslmode=verify-full
-# and a root certificate the pods have (docs/operations.md, "Managed PostgreSQL").
+# and a root certificate the pods have, and bind the login to that connection
+# (docs/operations.md, "Managed PostgreSQL").
 check_prod_url() {
   local name=$1 url=${!1:-} mode
   [[ -n $url ]] || die "$name must be set (the service's PostgreSQL URL, e.g. from Neon)"
   mode=$(conn_param "$url" sslmode)
   check_sslmode "$name" "$mode" "$url"
   [[ $mode == disable ]] || check_sslrootcert "$name" "$(conn_param "$url" sslrootcert)"
+  check_channel_binding "$name" "$(conn_param "$url" channel_binding)" "$mode"
   warn_about_port "$name" "$url"
 }
 

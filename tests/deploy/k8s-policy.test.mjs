@@ -394,7 +394,7 @@ describe('overlay prod', () => {
   const databaseClients = [...allContainers(objects)]
     .filter(({ container }) => (container.env ?? []).some((variable) => variable.name === 'DATABASE_URL'));
 
-  it('verifies the external database (verify-full, a CA file in the image) and runs no PostgreSQL of its own', () => {
+  it('verifies the external database (verify-full, a CA file in the image, channel binding) and runs no PostgreSQL of its own', () => {
     assert.deepEqual(ofKind(objects, 'StatefulSet'), []);
     for (const deployment of ofKind(objects, 'Deployment').filter((d) => API_SERVICES.includes(d.metadata.name))) {
       const env = containerEnvironment(deployment.spec.template.spec.containers[0], objects);
@@ -406,6 +406,8 @@ describe('overlay prod', () => {
       const env = containerEnvironment(container, objects);
       assert.equal(env.get('PGSSLMODE'), 'verify-full', where(workload, container));
       assert.equal(env.get('PGSSLROOTCERT'), SYSTEM_CA_BUNDLE, where(workload, container));
+      // ... and the login bound to that connection (SCRAM-SHA-256-PLUS).
+      assert.equal(env.get('PGCHANNELBINDING'), 'require', where(workload, container));
     }
   });
 

@@ -76,15 +76,18 @@ for (const overlay of ['base', ...overlays.map((name) => `overlays/${name}`)]) {
 }
 
 // The Secrets create-secrets.sh would create, without a cluster: Neon, with
-// the system bundle (Let's Encrypt), direct and through its pooler.
-const verified = `sslmode=verify-full&sslrootcert=${SYSTEM_CA_BUNDLE}`;
+// the system bundle (Let's Encrypt) and channel binding, direct and through
+// its pooler.
+const verified = `sslmode=verify-full&sslrootcert=${SYSTEM_CA_BUNDLE}&channel_binding=require`;
 const secretsEnvironment = {
   ...process.env,
   KUBECONFIG: '/nonexistent',
   AUTH_DATABASE_URL: `postgresql://todo_auth:pw@ep-example.eu-central-1.aws.neon.tech/todo_auth?${verified}`,
   TASK_DATABASE_URL: `postgresql://todo_tasks:pw@ep-example-pooler.eu-central-1.aws.neon.tech/todo_tasks?${verified}`,
 };
-for (const name of ['JWT_SECRET', 'SERVICE_JWT_SECRET', 'DB_CA_FILE', 'ALLOW_SSLMODE_VERIFY_CA']) delete secretsEnvironment[name];
+for (const name of ['JWT_SECRET', 'SERVICE_JWT_SECRET', 'DB_CA_FILE', 'ALLOW_SSLMODE_VERIFY_CA', 'ALLOW_NO_CHANNEL_BINDING', 'PGCHANNELBINDING']) {
+  delete secretsEnvironment[name];
+}
 
 // createSecrets <overlay> [<extra environment>]: the objects it prints with --dry-run.
 function createSecrets(overlay, extra = {}) {
@@ -153,7 +156,9 @@ for (const overlay of overlays) {
 }
 
 // Production URLs must verify the server: sslmode=verify-full, with an
-// sslrootcert the pods have (docs/operations.md, "Managed PostgreSQL").
+// sslrootcert the pods have, and bind the login to the connection
+// (channel_binding=require) unless told the server cannot (docs/operations.md,
+// "Managed PostgreSQL").
 describe('deploy/k8s/create-secrets.sh prod: the database URLs', () => {
   const objects = render('overlays/prod');
   const url = (query) => `postgresql://todo_auth:pw@db.example.com/todo_auth?${query}`;
@@ -181,7 +186,7 @@ describe('deploy/k8s/create-secrets.sh prod: the database URLs', () => {
   }
 
   it('accepts verify-ca only when told to (ALLOW_SSLMODE_VERIFY_CA=1), with a warning', () => {
-    const extra = { ...auth(`sslmode=verify-ca&sslrootcert=${SYSTEM_CA_BUNDLE}`), ALLOW_SSLMODE_VERIFY_CA: '1' };
+    const extra = { ...auth(`sslmode=verify-ca&sslrootcert=${SYSTEM_CA_BUNDLE}&channel_binding=require`), ALLOW_SSLMODE_VERIFY_CA: '1' };
     const result = spawnSync(`${k8sDir}/create-secrets.sh`, ['prod', '--dry-run'], {
       env: { ...secretsEnvironment, ...extra }, encoding: 'utf8',
     });
@@ -189,15 +194,53 @@ describe('deploy/k8s/create-secrets.sh prod: the database URLs', () => {
     assert.match(result.stderr, /warning: AUTH_DATABASE_URL: sslmode=verify-ca/);
   });
 
-  it('accepts plain text only to a proxy in the pod itself (localhost: the Cloud SQL Auth Proxy)', () => {
-    createSecrets('prod', { AUTH_DATABASE_URL: 'postgresql://todo_auth:pw@127.0.0.1:5432/todo_auth?sslmode=disable' });
-    createSecrets('prod', { AUTH_DATABASE_URL: 'host=localhost port=5432 dbname=todo_auth user=todo_auth sslmode=disable' });
-    assert.match(refusal({ AUTH_DATABASE_URL: 'postgresql://todo_auth:pw@10.0.0.5/todo_auth?sslmode=disable' }),
+  it('accepts plain text only to a proxy in the pod itself (localhost: the Cloud SQL Auth Proxy), without channel binding', () => {
+    createSecrets('prod', { AUTH_DATABASE_URL: 'postgresql://todo_auth:pw@127.0.0.1:5432/todo_auth?sslmode=disable&channel_binding=disable' });
+    createSecrets('prod', { AUTH_DATABASE_URL: 'host=localhost port=5432 dbname=todo_auth user=todo_auth sslmode=disable channel_binding=disable' });
+    assert.match(refusal({ AUTH_DATABASE_URL: 'postgresql://todo_auth:pw@10.0.0.5/todo_auth?sslmode=disable&channel_binding=disable' }),
       /must be reached over TLS/);
+    // No TLS to bind to, and the overlay's PGCHANNELBINDING=require would refuse to connect.
+    assert.match(refusal({ AUTH_DATABASE_URL: 'postgresql://todo_auth:pw@127.0.0.1:5432/todo_auth?sslmode=disable' }),
+      /without TLS.*add channel_binding=disable/);
+  });
+
+  describe('channel binding: channel_binding=require unless the server cannot', () => {
+    const base = `sslmode=verify-full&sslrootcert=${SYSTEM_CA_BUNDLE}`;
+    const run = (extra) => spawnSync(`${k8sDir}/create-secrets.sh`, ['prod', '--dry-run'], {
+      env: { ...secretsEnvironment, ...extra }, encoding: 'utf8',
+    });
+
+    it('refuses a URL without it, and says which servers cannot bind', () => {
+      assert.match(refusal(auth(base)), /names no channel_binding: add channel_binding=require.*ALLOW_NO_CHANNEL_BINDING=1.*PgBouncer.*Supavisor/);
+    });
+
+    for (const value of ['prefer', 'disable']) {
+      it(`refuses channel_binding=${value} unless ALLOW_NO_CHANNEL_BINDING=1, then warns`, () => {
+        assert.match(refusal(auth(`${base}&channel_binding=${value}`)), new RegExp(`channel_binding=${value}: use channel_binding=require.*ALLOW_NO_CHANNEL_BINDING=1`));
+        const result = run({ ...auth(`${base}&channel_binding=${value}`), ALLOW_NO_CHANNEL_BINDING: '1' });
+        assert.equal(result.status, 0, result.stderr);
+        assert.match(result.stderr, new RegExp(`warning: AUTH_DATABASE_URL: channel_binding=${value}`));
+      });
+    }
+
+    it('wants channel_binding=disable written out with ALLOW_NO_CHANNEL_BINDING=1 (the overlay asks for require)', () => {
+      assert.match(refusal({ ...auth(base), ALLOW_NO_CHANNEL_BINDING: '1' }), /write channel_binding=disable.*PGCHANNELBINDING=require/);
+    });
+
+    it('refuses a value libpq does not know', () => {
+      assert.match(refusal(auth(`${base}&channel_binding=required`)), /libpq knows require, prefer and disable/);
+    });
+
+    it('keeps the URL as given in the Secret', () => {
+      const secret = createSecrets('prod').find((o) => o.metadata.name === 'todo-database');
+      const stored = Buffer.from(secret.data['auth-database-url'], 'base64').toString();
+      assert.equal(stored, secretsEnvironment.AUTH_DATABASE_URL);
+      assert.match(stored, /[?&]channel_binding=require(&|$)/);
+    });
   });
 
   describe(`the provider's own CA: sslrootcert=${DB_CA_DIR}/ca.crt`, () => {
-    const ownCa = auth(`sslmode=verify-full&sslrootcert=${encodeURIComponent(`${DB_CA_DIR}/ca.crt`)}`);
+    const ownCa = auth(`sslmode=verify-full&sslrootcert=${encodeURIComponent(`${DB_CA_DIR}/ca.crt`)}&channel_binding=require`);
 
     it('needs DB_CA_FILE, a PEM certificate', () => {
       assert.match(refusal(ownCa), /set DB_CA_FILE/);
