@@ -17,6 +17,9 @@
 #   PROXY_LISTEN      nginx `listen` value: port or address:port   [$PROXY_PORT or 8080]
 #   AUTH_UPSTREAM     auth-service host:port                      [127.0.0.1:$AUTH_PORT or :8001]
 #   TASK_UPSTREAM     task-service host:port                      [127.0.0.1:$TASK_PORT or :8002]
+#                     Either may list several, comma-separated (replicas:
+#                     127.0.0.1:8001,127.0.0.1:8101): nginx balances over them,
+#                     one `server` line each in the upstream block.
 #   MAX_BODY_BYTES    request body limit, same as the services'   [65536]
 #   NGINX_ACCESS_LOG  access log path    [$LOG_DIR/nginx.log, or /dev/stdout without LOG_DIR]
 #   NGINX_ERROR_LOG   error log path     [$LOG_DIR/nginx.log, or /dev/stderr without LOG_DIR]
@@ -29,6 +32,10 @@ source_dir=$(cd "$(dirname "$0")" && pwd)
 readonly source_dir
 readonly placeholders=(PROXY_LISTEN AUTH_UPSTREAM TASK_UPSTREAM STATIC_ROOT DOCS_ROOT MAX_BODY_BYTES
   NGINX_ACCESS_LOG NGINX_ERROR_LOG NGINX_PID_FILE NGINX_TEMP_DIR NGINX_MIME_TYPES)
+# Made here from the settings above (main), never taken from the
+# environment: an upstream block's `server` lines, one per address in
+# AUTH_UPSTREAM and TASK_UPSTREAM.
+readonly derived=(AUTH_UPSTREAM_SERVERS TASK_UPSTREAM_SERVERS)
 
 die() {
   echo "render.sh: $*" >&2
@@ -65,8 +72,22 @@ validate() {
       die "$name='${!name}' contains whitespace, quotes, \$ or one of ;{} (not usable in nginx.conf)"
   done
   [[ $MAX_BODY_BYTES =~ ^[0-9]+$ ]] || die "MAX_BODY_BYTES must be a number of bytes"
+  for name in AUTH_UPSTREAM TASK_UPSTREAM; do
+    [[ ${!name} =~ ^[^,]+(,[^,]+)*$ ]] ||
+      die "$name must be host:port, or several comma-separated, not '${!name}'"
+  done
   [[ $PROXY_LISTEN =~ ^([^:]+:|\[[0-9a-fA-F:]+\]:)?[0-9]+$ ]] ||
     die "PROXY_LISTEN must be PORT or ADDRESS:PORT, not '$PROXY_LISTEN'"
+}
+
+# server_lines <address,...>: the `server` lines of an upstream block, one
+# per address, joined so that each lands on its own line at the indentation
+# of the template's placeholder. One address renders as `server <address>;`.
+server_lines() {
+  local address lines=() IFS=,
+  for address in $1; do lines+=("server $address;"); done
+  IFS=$'\n'
+  printf '%s' "${lines[*]}" | sed '2,$s/^/    /'
 }
 
 # render <template> <output>: substitutes the placeholders and refuses to
@@ -74,12 +95,12 @@ validate() {
 render() {
   local template=$1 output=$2 list
   # shellcheck disable=SC2016  # literal ${NAME}s: envsubst's list of names
-  list=$(printf '${%s} ' "${placeholders[@]}")
+  list=$(printf '${%s} ' "${placeholders[@]}" "${derived[@]}")
   envsubst "$list" <"$template" >"$output.tmp"
   # shellcheck disable=SC2016  # a literal ${NAME} left in the output
   if grep -n '\${[A-Z][A-Z0-9_]*}' "$output.tmp" >&2; then
     rm -f "$output.tmp"
-    die "$template uses a placeholder render.sh does not know (known: ${placeholders[*]})"
+    die "$template uses a placeholder render.sh does not know (known: ${placeholders[*]} ${derived[*]})"
   fi
   mv "$output.tmp" "$output"
 }
@@ -91,7 +112,9 @@ main() {
   out=$(cd "$out" && pwd)
   set_defaults "$out"
   validate
-  export "${placeholders[@]}"
+  AUTH_UPSTREAM_SERVERS=$(server_lines "$AUTH_UPSTREAM")
+  TASK_UPSTREAM_SERVERS=$(server_lines "$TASK_UPSTREAM")
+  export "${placeholders[@]}" AUTH_UPSTREAM_SERVERS TASK_UPSTREAM_SERVERS
 
   mkdir -p "$NGINX_TEMP_DIR"
   render "$source_dir/nginx.conf.template" "$out/nginx.conf"
