@@ -14,6 +14,8 @@
 # as its result.
 #
 #   free_port                       a TCP port nobody listens on right now
+#   replica_port_step               how far apart a service's replicas' ports are (100)
+#   free_ports <replicas>...        distinct free ports, each with room for that many replicas
 #   random_hex <bytes>              <bytes> random bytes as lowercase hex
 #   wait_for_url <url> <seconds>    until the URL answers 2xx or 3xx
 #   pg_bin                          PostgreSQL 15's program directory
@@ -51,6 +53,51 @@ run_timed() {
 # caller does; on a test machine that is rare enough.
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# replica_port_step: replica k of a service listens on its port + k times
+# this (deploy/local/run.sh's AUTH_REPLICAS and TASK_REPLICAS), so replica 0
+# keeps the port a single instance has.
+replica_port_step() {
+  echo 100
+}
+
+# free_ports <replicas>...: one port for each argument, printed on one line,
+# each free together with the ports of that many replicas (port + k *
+# replica_port_step, k < replicas), and none of them equal to another's.
+# Like free_port, another process may take one before the caller does.
+free_ports() {
+  python3 - "$(replica_port_step)" "$@" <<'PYTHON'
+import socket, sys
+
+step, wanted = int(sys.argv[1]), [int(n) for n in sys.argv[2:]]
+
+def bindable(port):
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+            return True
+        except OSError:
+            return False
+
+def kernel_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+taken, chosen = set(), []
+for replicas in wanted:
+    for _ in range(200):
+        base = kernel_port()
+        ports = [base + k * step for k in range(replicas)]
+        if ports[-1] <= 65535 and not taken & set(ports) and all(map(bindable, ports[1:])):
+            break
+    else:
+        sys.exit(f"free_ports: no free port with room for {replicas} replicas")
+    taken.update(ports)
+    chosen.append(str(base))
+print(" ".join(chosen))
+PYTHON
 }
 
 # random_hex <bytes>: secrets and passwords. Hex, so the value needs no
@@ -160,7 +207,10 @@ throwaway_postgres_restart_command() {
 # throwaway_stack_env <data dir>: exports what makes deploy/local/run.sh run
 # a private stack in <data dir> on free ports, so a developer's own stack
 # on 8080 is left alone: TODO_DATA_DIR, PROXY_PORT, AUTH_PORT, TASK_PORT,
-# PG_PORT, PGBOUNCER_PORT (used only with DB_POOLER=transaction). It always uses the private database and generated secrets (the
+# PG_PORT, PGBOUNCER_PORT (used only with DB_POOLER=transaction), all
+# distinct, AUTH_PORT and TASK_PORT with their replicas' ports free too
+# (the caller's AUTH_REPLICAS and TASK_REPLICAS, 1 each by default). It
+# always uses the private database and generated secrets (the
 # JWT secret and the service token secret) in <data dir>, and run.sh's own
 # AUTH_INTERNAL_URL, whatever the caller's shell holds (callers rely on
 # them being there, e.g. tests/e2e/run.sh's persistence check).
@@ -168,8 +218,9 @@ throwaway_stack_env() {
   # As root, PostgreSQL (postgres) and nginx's workers (nobody) work in here.
   chmod 755 "$1" || return 1
   export TODO_DATA_DIR=$1
-  PROXY_PORT=$(free_port) && AUTH_PORT=$(free_port) && TASK_PORT=$(free_port) &&
-    PG_PORT=$(free_port) && PGBOUNCER_PORT=$(free_port) || return 1
+  local ports
+  ports=$(free_ports 1 "${AUTH_REPLICAS:-1}" "${TASK_REPLICAS:-1}" 1 1) || return 1
+  read -r PROXY_PORT AUTH_PORT TASK_PORT PG_PORT PGBOUNCER_PORT <<<"$ports"
   export PROXY_PORT AUTH_PORT TASK_PORT PG_PORT PGBOUNCER_PORT
   unset AUTH_DATABASE_URL TASK_DATABASE_URL JWT_SECRET JWT_SECRET_FILE SERVICE_JWT_SECRET \
     SERVICE_JWT_SECRET_FILE AUTH_INTERNAL_URL PROXY_ADDRESS

@@ -10,6 +10,9 @@
 #   deploy/local/run.sh --detach    start in the background and return (for scripts)
 #   deploy/local/run.sh stop        stop a stack started either way
 #   deploy/local/run.sh status      what runs, where
+#   deploy/local/run.sh restart <name>  stops one replica (as `status` names it, e.g.
+#                                   auth-service-1) and starts it again; with other
+#                                   replicas of its service nginx leaves it out meanwhile
 #
 # Environment (all optional):
 #   TODO_DATA_DIR      state kept between runs: database, secrets, logs   [<repo>/.data]
@@ -17,6 +20,10 @@
 #   PROXY_ADDRESS      address nginx listens on (0.0.0.0 for the LAN)     [127.0.0.1]
 #   AUTH_PORT          auth-service's port                                [8001]
 #   TASK_PORT          task-service's port                                [8002]
+#   AUTH_REPLICAS      instances of auth-service behind nginx, 1 to 8     [1]
+#   TASK_REPLICAS      instances of task-service behind nginx, 1 to 8     [1]
+#                      replica k (from 0) listens on AUTH_PORT/TASK_PORT + 100*k and
+#                      logs to logs/<service>-k.log (replica 0: logs/<service>.log)
 #   PG_PORT            the private PostgreSQL's port                      [5433, or a free one]
 #   AUTH_DATABASE_URL  an external database for auth-service instead of the private one
 #   TASK_DATABASE_URL  an external database for task-service instead of the private one
@@ -35,7 +42,8 @@
 #   BUILD_PRESET       CMake preset to build                              [release]
 #   BUILD_DIR          an existing build tree to use instead (e.g. build/dev)
 #   SKIP_BUILD=1       use the executables in BUILD_DIR (or build/<preset>) as they are
-# task-service gets AUTH_INTERNAL_URL=http://127.0.0.1:$AUTH_PORT: it follows
+# task-service replica k gets AUTH_INTERNAL_URL=http://127.0.0.1:<port of auth
+# replica k mod AUTH_REPLICAS> (with one of each: $AUTH_PORT): it follows
 # auth-service's revocation feed there, directly (nginx never routes /internal/).
 # Every other variable of the services (README: Configuration) passes through,
 # e.g. LOG_LEVEL=debug, BCRYPT_COST=10 or REVOCATION_FAIL_CLOSED_AFTER=60.
@@ -58,8 +66,12 @@ readonly pg_dir=$data_dir/postgres nginx_dir=$data_dir/nginx docs_dir=$data_dir/
 
 readonly proxy_port=${PROXY_PORT:-8080}
 readonly proxy_address=${PROXY_ADDRESS:-127.0.0.1}
-readonly auth_port=${AUTH_PORT:-8001}
-readonly task_port=${TASK_PORT:-8002}
+# Not readonly: `status`, `stop` and `restart` take the running stack's own
+# from its run state (lib/replicas.sh).
+auth_port=${AUTH_PORT:-8001}
+task_port=${TASK_PORT:-8002}
+auth_replicas=${AUTH_REPLICAS:-1}
+task_replicas=${TASK_REPLICAS:-1}
 readonly max_body_bytes=${MAX_BODY_BYTES:-65536}
 readonly build_preset=${BUILD_PRESET:-release}
 pg_bin=${PG_BIN:-$(pg_bin)}
@@ -72,7 +84,6 @@ readonly build_web_app
 # How long a service's SIGTERM drain may take (SHUTDOWN_GRACE_SECONDS, default 20), plus margin.
 readonly service_stop_seconds=$((${SHUTDOWN_GRACE_SECONDS:-20} + 10))
 
-nginx_args=()
 owns_stack=0 # 1 while this invocation is responsible for stopping what runs
 follower_pid=""
 
@@ -88,6 +99,10 @@ source "$repo/deploy/local/lib/processes.sh"
 source "$repo/deploy/local/lib/postgres.sh"
 # shellcheck source=deploy/local/lib/pgbouncer.sh
 source "$repo/deploy/local/lib/pgbouncer.sh"
+# shellcheck source=deploy/local/lib/replicas.sh
+source "$repo/deploy/local/lib/replicas.sh"
+# shellcheck source=deploy/local/lib/proxy.sh
+source "$repo/deploy/local/lib/proxy.sh"
 
 # --- small helpers -------------------------------------------------------------
 
@@ -142,7 +157,7 @@ prepare_directories() {
 refuse_if_running() {
   local parts=() name pid
   if pid=$(running_pid supervisor run.sh); then parts+=("run.sh (pid $pid)"); fi
-  for name in auth-service task-service nginx pgbouncer; do
+  for name in $(replica_pid_names) nginx pgbouncer; do
     if pid=$(running_pid "$name"); then parts+=("$name (pid $pid)"); fi
   done
   if pg_is_running; then parts+=("postgres"); fi
@@ -152,16 +167,26 @@ refuse_if_running() {
   die "Stop it first with: deploy/local/run.sh stop   (or use another TODO_DATA_DIR and ports)"
 }
 
-# Busy ports are found before the build, with the owner named.
+# Busy ports are found before the build, with the owner named; so is a
+# port given to two parts (a replica's AUTH_PORT + 100 that is TASK_PORT).
 check_ports() {
-  local var port vars=("PROXY_PORT:$proxy_port" "AUTH_PORT:$auth_port" "TASK_PORT:$task_port")
-  if uses_pgbouncer && [[ -n ${PGBOUNCER_PORT:-} ]]; then vars+=("PGBOUNCER_PORT:$PGBOUNCER_PORT"); fi
-  for var in "${vars[@]}"; do
-    port=${var#*:}
-    [[ $port =~ ^[0-9]+$ ]] || die "${var%%:*} must be a port number, not '$port'"
+  local entry variable label port entries=("PROXY_PORT|PROXY_PORT|$proxy_port") replicas
+  mapfile -t replicas < <(replica_ports_to_check)
+  entries+=("${replicas[@]}")
+  if uses_pgbouncer && [[ -n ${PGBOUNCER_PORT:-} ]]; then
+    entries+=("PGBOUNCER_PORT|PGBOUNCER_PORT|$PGBOUNCER_PORT")
+  fi
+  if uses_private_postgres && [[ -n ${PG_PORT:-} ]]; then entries+=("PG_PORT|PG_PORT|$PG_PORT"); fi
+  local -A owner=()
+  for entry in "${entries[@]}"; do
+    IFS='|' read -r variable label port <<<"$entry"
+    [[ $port =~ ^[0-9]{1,5}$ ]] || die "$label must be a port number, not '$port'"
+    ((port <= 65535)) || die "$label would be $port, past 65535: set a lower $variable"
+    [[ -z ${owner[$port]:-} ]] || die "port $port is both ${owner[$port]} and $label: set another $variable"
+    owner[$port]=$label
     if port_in_use "$port"; then
-      die "port $port (${var%%:*}) is already in use: $(port_user "$port")." \
-        "Set ${var%%:*} to another port, e.g. ${var%%:*}=$(free_port) deploy/local/run.sh"
+      die "port $port ($label) is already in use: $(port_user "$port")." \
+        "Set $variable to another port, e.g. $variable=$(free_port) deploy/local/run.sh"
     fi
   done
 }
@@ -271,30 +296,6 @@ build_web() {
   fi
 }
 
-# nginx's own pid file is kept apart from run/nginx.pid, which run.sh writes:
-# nginx truncates and removes its file, and a reader could catch it empty.
-render_proxy_config() {
-  mkdir -p "$static_root"
-  STATIC_ROOT=$static_root DOCS_ROOT=$docs_dir PROXY_LISTEN=$proxy_address:$proxy_port \
-    AUTH_UPSTREAM=127.0.0.1:$auth_port TASK_UPSTREAM=127.0.0.1:$task_port \
-    MAX_BODY_BYTES=$max_body_bytes LOG_DIR=$log_dir NGINX_PID_FILE=$nginx_dir/nginx.pid \
-    NGINX_TEMP_DIR=$nginx_dir/temp "$repo/deploy/nginx/render.sh" "$nginx_dir/conf"
-  nginx_command -t -q
-  "${nginx_args[@]}" 2>>"$log_dir/nginx.log" ||
-    { tail -n 5 "$log_dir/nginx.log" >&2; die "the rendered nginx configuration is invalid"; }
-}
-
-# nginx_command <extra args...>: nginx on the rendered configuration, in the
-# foreground (run.sh or `launch` keeps track of it).
-nginx_command() {
-  local globals='daemon off;'
-  # As root the master keeps root (it only binds the port and opens the logs)
-  # and the workers, which talk to clients, run as nobody.
-  [[ $(id -u) -ne 0 ]] || globals+=' user nobody nogroup;'
-  nginx_args=(nginx -p "$nginx_dir/conf" -c "$nginx_dir/conf/nginx.conf" -e "$log_dir/nginx.log"
-    -g "$globals" "$@")
-}
-
 # --- starting --------------------------------------------------------------------
 
 start_databases() {
@@ -317,18 +318,22 @@ start_databases() {
   [[ -n $task_database_url ]] || task_database_url=$(pg_url todo_tasks "$services_port")
 }
 
-# start_service <name> <binary> <database url> <port> [NAME=value...]: the
-# NAME=values are that service's own settings.
-start_service() {
-  local name=$1 binary=$2 url=$3 port=$4
+# start_replica <service> <k> <binary> <database url> [NAME=value...]: replica
+# k of the service; the NAME=values are that service's own settings. Its
+# executable and environment are recorded for `restart` (lib/replicas.sh).
+start_replica() {
+  local service=$1 k=$2 binary=$3 url=$4 name port port_variable=AUTH_PORT
   shift 4
+  name=$(replica_name "$service" "$k")
+  port=$(replica_port "$service" "$k")
+  [[ $service == auth-service ]] || port_variable=TASK_PORT
   say "starting $name on 127.0.0.1:$port"
   (
     # Exported in this subshell only, so no URL with a password ends up in
     # a command line, and each service sees only its own database.
     export DATABASE_URL=$url AUTH_PORT=$auth_port TASK_PORT=$task_port
     # shellcheck disable=SC2163  # exports the NAME=value words themselves
-    (($# == 0)) || export "$@"
+    export "$port_variable=$port" "$@"
     export MAX_BODY_BYTES=$max_body_bytes
     # Reached only through nginx on this machine: the services (and their
     # /metrics) are not exposed to the network beside the proxy.
@@ -336,22 +341,37 @@ start_service() {
     # The proxy connects from loopback; only it may set X-Forwarded-For.
     export TRUSTED_PROXIES=${TRUSTED_PROXIES:-127.0.0.1/32,::1/128}
     unset AUTH_DATABASE_URL TASK_DATABASE_URL
-    launch "$name" "$log_dir/$name.log" "$binary"
+    save_launch_record "$name" "$binary"
+    launch "$name" "$(replica_log "$name")" "$binary"
   )
 }
 
+# wait_replica_ready <name> <seconds>: /readyz on its own port answers 200.
+# Migrations run at start-up, so ready means migrated and connected.
+wait_replica_ready() {
+  local name=$1 pid
+  pid=$(head -n1 "$(pid_file "$name")")
+  wait_for_http "$name" "$pid" "$(process_word "$name")" \
+    "http://127.0.0.1:$(replica_port_of "$name")/readyz" 200 "$2" "$(replica_log "$name")"
+}
+
+# Every replica at once: each runs the migrations at start-up, and they are
+# serialised by an advisory lock in the database, so that is safe.
 start_services() {
-  local build_dir=$1
-  start_service auth-service "$build_dir/auth-service/auth-service" "$auth_database_url" "$auth_port"
+  local build_dir=$1 k name
+  for ((k = 0; k < auth_replicas; k++)); do
+    start_replica auth-service "$k" "$build_dir/auth-service/auth-service" "$auth_database_url"
+  done
   # task-service follows auth-service's revocation feed (/internal/) on
-  # loopback, not through nginx, which never routes /internal/.
-  start_service task-service "$build_dir/task-service/task-service" "$task_database_url" "$task_port" \
-    AUTH_INTERNAL_URL="http://127.0.0.1:$auth_port"
-  # Migrations run at start-up, so ready means migrated and connected.
-  wait_for_http auth-service "$(head -n1 "$(pid_file auth-service)")" auth-service \
-    "http://127.0.0.1:$auth_port/readyz" 200 90 "$log_dir/auth-service.log"
-  wait_for_http task-service "$(head -n1 "$(pid_file task-service)")" task-service \
-    "http://127.0.0.1:$task_port/readyz" 200 90 "$log_dir/task-service.log"
+  # loopback, not through nginx, which never routes /internal/: replica k
+  # that of auth replica k mod AUTH_REPLICAS.
+  for ((k = 0; k < task_replicas; k++)); do
+    start_replica task-service "$k" "$build_dir/task-service/task-service" "$task_database_url" \
+      AUTH_INTERNAL_URL="$(feed_url "$k")"
+  done
+  for name in $(replica_names auth-service) $(replica_names task-service); do
+    wait_replica_ready "$name" 90
+  done
 }
 
 start_proxy() {
@@ -367,7 +387,8 @@ start_proxy() {
 }
 
 print_banner() {
-  local url docs="" open services="auth-service :$auth_port, task-service :$task_port"
+  local url docs="" open services
+  services="auth-service :$(replica_ports auth-service), task-service :$(replica_ports task-service)"
   url=$(proxy_url)
   [[ -z $pgbouncer_port ]] || services+=", their databases through PgBouncer :$pgbouncer_port"
   [[ ! -f $docs_dir/index.html ]] || docs="API docs: $url/docs   "
@@ -399,27 +420,37 @@ EOF
 # it remembers the file from tail's "==> file <==" headers in the hold space.
 # Ctrl-C is ignored here so the follower still shows the parts shutting down;
 # run.sh ends it afterwards (and tail's --pid ends it if run.sh is killed).
+# The prefix is as wide as the longest log's name (auth-service-1).
 follow_logs() {
-  local files=("$log_dir/postgres.log" "$log_dir/auth-service.log" "$log_dir/task-service.log"
-    "$log_dir/nginx.log")
+  local files=("$log_dir/postgres.log") name width=12 padding
+  for name in $(replica_names auth-service) $(replica_names task-service); do
+    files+=("$(replica_log "$name")")
+    ((${#name} <= width)) || width=${#name}
+  done
+  files+=("$log_dir/nginx.log")
   ! uses_pgbouncer || files+=("$log_dir/pgbouncer.log")
+  printf -v padding '%*s' "$width" ''
   touch "${files[@]}"
   (
     trap '' INT
     exec tail -n 0 -F --pid=$$ "${files[@]}" 2>/dev/null 9>&- > >(exec sed -u -n \
-      -e 's/^==> .*\/\([^/]*\)\.log <==$/\1            /' -e 't header' -e '/^$/d' \
+      -e "s/^==> .*\/\([^/]*\)\.log <==\$/\1$padding/" -e 't header' -e '/^$/d' \
       -e 'G; s/^\(.*\)\n\(.*\)$/\2 | \1/p; d' \
-      -e ':header' -e 's/^\(.\{12\}\).*/\1/; h; d')
+      -e ':header' -e "s/^\(.\{$width\}\).*/\1/; h; d")
   ) &
   follower_pid=$!
 }
 
 # Stays in the foreground while every part runs; one dying ends the stack.
+# A replica that `restart` is restarting (run/<name>.restarting) is left alone.
 supervise() {
-  local name pid names=(auth-service task-service nginx)
+  local name pid names
+  mapfile -t names < <(replica_names auth-service && replica_names task-service)
+  names+=(nginx)
   ! uses_pgbouncer || names+=(pgbouncer)
   while true; do
     for name in "${names[@]}"; do
+      [[ ! -e $run_dir/$name.restarting ]] || continue
       if ! pid=$(running_pid "$name"); then
         say "$name stopped unexpectedly"
         show_log_tail "$name" "$log_dir/$name.log"
@@ -438,17 +469,18 @@ supervise() {
 
 stop_components() {
   stop_process nginx QUIT 15
-  # Both services drain in parallel: each may take its grace period. (Not a
+  # Every replica drains in parallel: each may take its grace period. (Not a
   # bare `wait`: that would also wait for the log follower.)
-  local auth_stopper task_stopper
-  stop_process auth-service TERM "$service_stop_seconds" &
-  auth_stopper=$!
-  stop_process task-service TERM "$service_stop_seconds" &
-  task_stopper=$!
-  wait "$auth_stopper" "$task_stopper" || true
+  local name stoppers=()
+  for name in $(replica_pid_names); do
+    stop_process "$name" TERM "$(replica_stop_seconds "$name")" &
+    stoppers+=("$!")
+  done
+  ((${#stoppers[@]} == 0)) || wait "${stoppers[@]}" || true
   pgbouncer_stop
   pg_stop
-  rm -f "$run_dir/state" "$run_dir"/*.log-start
+  rm -rf "$run_dir/state" "$run_dir"/*.log-start "$run_dir"/*.restarting "$run_dir/launch" \
+    "$run_dir/proxy.env"
 }
 
 on_exit() {
@@ -473,6 +505,7 @@ start_command() {
   flock -n 9 || die "another deploy/local/run.sh is starting or stopping the stack in $data_dir"
   refuse_if_running
   pgbouncer_check_settings
+  replicas_check_settings
   check_ports
   # Before the build, so keys that cannot work stop run.sh at once.
   configure_secrets
@@ -480,6 +513,7 @@ start_command() {
   owns_stack=1
   echo $$ >"$(pid_file supervisor)"
   : >"$run_dir/state"
+  replicas_save_state
 
   install_dependencies
   build_dir=$(build)
@@ -524,12 +558,53 @@ stop_command() {
   say "stopped"
 }
 
+# restart <name>: one replica stopped (SIGTERM: it drains) and started again
+# as run.sh started it (lib/replicas.sh), waiting for its /readyz. While its
+# service has other replicas, nginx is reloaded without it first and with it
+# again once it is ready, so it receives nothing while it is away and no
+# client sees a failure; a service's only replica is simply away for those
+# seconds (nginx answers 503).
+restart_command() {
+  local name=${1:-} service others=0
+  [[ -n $name ]] || { usage >&2; exit 2; }
+  [[ -f $run_dir/state ]] || die "no stack runs from $data_dir"
+  exec 9>>"$run_dir/lock"
+  flock -w 120 9 || die "another run.sh holds $run_dir/lock; try again"
+  replicas_use_state
+  service=$(replica_service "$name") ||
+    die "'$name' is no replica of this stack; its replicas are:" \
+      "$(replica_names auth-service | tr '\n' ' ')$(replica_names task-service | tr '\n' ' ')"
+  (($(replica_count "$service") == 1)) || others=1
+  touch "$run_dir/$name.restarting"
+  if ((others == 1)); then
+    say "taking $name out of nginx's upstreams"
+    render_proxy "$name" || die "could not render nginx's configuration without $name"
+    reload_proxy || die "could not reload nginx without $name"
+  fi
+  stop_process "$name" TERM "$(replica_stop_seconds "$name")"
+  say "starting $name on 127.0.0.1:$(replica_port_of "$name")"
+  relaunch "$name"
+  # On failure the marker stays: a foreground run.sh keeps the rest running.
+  wait_replica_ready "$name" 90 ||
+    die "$name did not become ready again; fix it and run: deploy/local/run.sh restart $name"
+  rm -f "$run_dir/$name.restarting"
+  if ((others == 1)); then
+    say "putting $name back into nginx's upstreams"
+    render_proxy "" || die "could not render nginx's configuration with $name"
+    reload_proxy || die "could not reload nginx with $name"
+  fi
+  say "restarted $name"
+}
+
 status_command() {
-  local name pid running=0 total=3
+  local name pid running=0 total=1 where
   echo "data directory: $data_dir"
-  for name in auth-service task-service nginx; do
+  replicas_use_state
+  for name in $(replica_names auth-service) $(replica_names task-service) nginx; do
+    where=""
+    [[ $name == nginx ]] || { where=", 127.0.0.1:$(replica_port_of "$name")" && total=$((total + 1)); }
     if pid=$(running_pid "$name"); then
-      printf '  %-13s running (pid %s)\n' "$name" "$pid"
+      printf '  %-13s running (pid %s%s)\n' "$name" "$pid" "$where"
       running=$((running + 1))
     else
       printf '  %-13s stopped\n' "$name"
@@ -567,6 +642,7 @@ main() {
     --detach | -d) start_command 1 ;;
     stop) stop_command ;;
     status) status_command ;;
+    restart) restart_command "${2:-}" ;;
     -h | --help | help) usage ;;
     *) usage >&2; exit 2 ;;
   esac

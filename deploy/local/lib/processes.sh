@@ -12,6 +12,12 @@ pid_file() {
   echo "$run_dir/$1.pid"
 }
 
+# process_word <name>: what the command line of <name> contains: its name,
+# less a replica's -<k> (auth-service-1 runs the auth-service executable).
+process_word() {
+  if [[ $1 =~ ^(.+)-[0-9]+$ ]]; then echo "${BASH_REMATCH[1]}"; else echo "$1"; fi
+}
+
 # is_alive <pid> <word>: the process exists, is not a zombie, and its command
 # line contains <word> (a recycled pid after a reboot does not count).
 is_alive() {
@@ -29,7 +35,8 @@ is_alive() {
 
 # running_pid <name> [<word>]: prints the pid of <name> when it runs.
 running_pid() {
-  local name=$1 word=${2:-$1} pid
+  local name=$1 word=${2:-} pid
+  [[ -n $word ]] || word=$(process_word "$name")
   [[ -r $(pid_file "$name") ]] || return 1
   pid=$(head -n1 "$(pid_file "$name")" 2>/dev/null) || return 1
   is_alive "$pid" "$word" || return 1
@@ -37,7 +44,7 @@ running_pid() {
 }
 
 # launch <name> <log file> <command...>: starts the command, whose command
-# line must contain <name>, in the background in its own session and records
+# line must contain <name>'s process_word, in the background in its own session and records
 # its pid. The caller sets the environment (in a subshell, after exporting).
 # fd 9 is run.sh's start/stop lock, which must not outlive run.sh in a child.
 launch() {
@@ -48,11 +55,12 @@ launch() {
   # Without job control the subshell is no process-group leader, so setsid
   # does not fork and $! is the command's own pid.
   (exec setsid "$@" </dev/null >>"$log" 2>&1 9>&-) &
-  local pid=$! deadline=$((SECONDS + 5))
+  local pid=$! deadline=$((SECONDS + 5)) word
   echo "$pid" >"$(pid_file "$name")"
+  word=$(process_word "$name")
   # Until the exec, the child is a copy of run.sh and its command line does
   # not name <name> yet; is_alive would call it dead. Wait for the exec.
-  while ! is_alive "$pid" "$name" && kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do
+  while ! is_alive "$pid" "$word" && kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do
     sleep 0.02
   done
 }
@@ -77,7 +85,8 @@ wait_gone() {
 # stop_process <name> <signal> <seconds> [<word>]: asks politely, waits, and
 # kills it only when it does not finish in time.
 stop_process() {
-  local name=$1 signal=$2 seconds=$3 word=${4:-$1} pid
+  local name=$1 signal=$2 seconds=$3 word=${4:-} pid
+  [[ -n $word ]] || word=$(process_word "$name")
   if pid=$(running_pid "$name" "$word"); then
     say "stopping $name (pid $pid)"
     kill -s "$signal" "$pid" 2>/dev/null || true
