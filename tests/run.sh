@@ -137,6 +137,9 @@ main() {
   run_step "ctest" run_ctest "$@"
   [[ $# -gt 0 ]] || run_step "e2e" run_e2e
   [[ $# -gt 0 ]] || run_step "pooler" run_pooler
+  # Two replicas of each service behind nginx: both serve, a rolling restart
+  # under load without a failed request, the login limit across replicas.
+  [[ $# -gt 0 ]] || run_step "replicas" env BUILD_DIR="build/$preset" tests/replicas/run.sh
   # The stack against a PostgreSQL that takes TLS only, with sslmode=verify-full;
   # a wrong CA or host name is refused (about 15 s).
   [[ $# -gt 0 ]] || run_step "tls" tests/tls/run.sh
