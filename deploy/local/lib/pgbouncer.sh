@@ -1,4 +1,4 @@
-# shellcheck shell=bash disable=SC2154  # data_dir, log_dir, secrets_dir, run_dir: set by run.sh
+# shellcheck shell=bash disable=SC2154  # data_dir, log_dir, secrets_dir, run_dir, *_replicas: set by run.sh
 # The local stack's PgBouncer (sourced by run.sh, after scripts/lib.sh,
 # lib/processes.sh and lib/postgres.sh).
 #
@@ -23,8 +23,11 @@
 
 readonly pgbouncer_dir=$data_dir/pgbouncer
 readonly pgbouncer_auth_file=$secrets_dir/pgbouncer-users.txt
-# Both services' pools (DB_POOL_SIZE, at most 64 each) and a few more.
-readonly pgbouncer_max_clients=200
+# Every replica's pool (DB_POOL_SIZE, at most 64 each) and a few more: 200
+# with one replica of each service.
+pgbouncer_max_clients() {
+  echo $(((auth_replicas + task_replicas) * 64 + 72))
+}
 
 pgbouncer_port="" # set by pgbouncer_start
 
@@ -61,7 +64,7 @@ pgbouncer_start() {
   write_secret "$pgbouncer_auth_file" "$users"
   mkdir -p "$pgbouncer_dir"
   pgbouncer_ini "$pgbouncer_port" scram-sha-256 "$pgbouncer_auth_file" "$databases" \
-    "default_pool_size = ${PGBOUNCER_POOL_SIZE:-2}" "max_client_conn = $pgbouncer_max_clients" \
+    "default_pool_size = ${PGBOUNCER_POOL_SIZE:-2}" "max_client_conn = $(pgbouncer_max_clients)" \
     >"$pgbouncer_dir/pgbouncer.ini"
   say "starting PgBouncer (transaction mode, ${PGBOUNCER_POOL_SIZE:-2} server connections" \
     "per database) on 127.0.0.1:$pgbouncer_port"
