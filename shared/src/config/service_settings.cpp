@@ -17,6 +17,8 @@ constexpr std::int64_t kMaxHttpThreads = 64;
 constexpr std::int64_t kMinBodyBytes = 1024;
 constexpr std::int64_t kMaxBodyBytes = std::int64_t{16} * 1024 * 1024;
 constexpr std::int64_t kMaxPoolSize = 64;
+// Ten minutes: anything longer is not a request's statement.
+constexpr std::int64_t kMaxStatementTimeoutMs = 600000;
 
 std::int64_t default_http_threads() {
   const auto cores = static_cast<std::int64_t>(std::thread::hardware_concurrency());
@@ -67,6 +69,8 @@ DatabaseSettings load_database_settings(const Env& env) {
   settings.pooler = env.choice("DB_POOLER", "none", {"none", "transaction"}) == "transaction"
                         ? db::Pooler::transaction
                         : db::Pooler::none;
+  settings.statement_timeout = std::chrono::milliseconds(
+      env.integer("DB_STATEMENT_TIMEOUT", 5000, 0, kMaxStatementTimeoutMs));
   return settings;
 }
 

@@ -1,6 +1,7 @@
 #include "shared/db/internal/connect_string.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <memory>
 
 #include <libpq-fe.h>
@@ -80,13 +81,37 @@ std::string render_conninfo_uri(const ConnInfo& info) {
   return uri;
 }
 
-Result<std::string> to_soci_connect_string(std::string_view url,
-                                           std::chrono::seconds connect_timeout) {
+void add_server_setting(ConnInfo& info, std::string_view name, std::string_view value) {
+  std::string options;
+  auto found =
+      std::find_if(info.begin(), info.end(), [](const auto& kv) { return kv.first == "options"; });
+  if (found != info.end()) {
+    options = found->second;
+  } else if (const char* from_environment = std::getenv("PGOPTIONS")) {
+    options = from_environment;
+  }
+  if (!options.empty()) options += ' ';
+  options += "-c ";
+  options += name;
+  options += '=';
+  options += value;
+  set_option(info, "options", std::move(options));
+}
+
+Result<std::string> to_soci_connect_string(
+    std::string_view url, std::chrono::seconds connect_timeout,
+    std::optional<std::chrono::milliseconds> statement_timeout) {
   Result<ConnInfo> parsed = parse_conninfo(url);
   if (!parsed) return parsed.error();
   ConnInfo info = std::move(parsed).value();
   if (!has_option(info, "connect_timeout")) {
     set_option(info, "connect_timeout", std::to_string(connect_timeout.count()));
+  }
+  // A startup option rather than a SET after connecting: no extra round
+  // trip, and in force before the first statement. In milliseconds, the
+  // setting's default unit.
+  if (statement_timeout) {
+    add_server_setting(info, "statement_timeout", std::to_string(statement_timeout->count()));
   }
   return render_conninfo_uri(info);
 }

@@ -18,8 +18,19 @@ constexpr std::chrono::milliseconds kPingAcquireTimeout{1000};
 // timeouts, over any healthy round trip.
 constexpr std::chrono::milliseconds kPingAnswerTimeout{2000};
 
+// The server's statement_timeout in milliseconds (pg_settings gives it in
+// its unit, where SHOW gives "5s") and the role to set it on, quoted.
+constexpr char kServerTimeoutSql[] =
+    "SELECT CAST(setting AS bigint), quote_ident(current_user) FROM pg_settings "
+    "WHERE name = 'statement_timeout'";
+
 Result<std::string> checked_connect_string(const PoolSettings& settings) {
-  auto connect_string = internal::to_soci_connect_string(settings.url, settings.connect_timeout);
+  // Behind a transaction-mode pooler no startup option may be sent
+  // (PgBouncer: "unsupported startup parameter: options").
+  const auto statement_timeout =
+      settings.pooler == Pooler::none ? settings.statement_timeout : std::nullopt;
+  auto connect_string =
+      internal::to_soci_connect_string(settings.url, settings.connect_timeout, statement_timeout);
   if (!connect_string) {
     shared::log::error("database URL cannot be parsed; every database call will fail");
   }
@@ -107,6 +118,7 @@ Result<void> ConnectionPool::make_ready(internal::PooledConnection& connection) 
       shared::log::warn("cannot connect to the database", {{"reason", connect_failure_reason(e)}});
       return Error::unavailable("Database unavailable");
     }
+    check_server_statement_timeout(*connection.session);
   }
   connection.checked_generation = generation;
   return Result<void>::success();
@@ -132,6 +144,43 @@ void ConnectionPool::release(std::unique_ptr<internal::PooledConnection> connect
     --in_use_;
   }
   released_.notify_one();
+}
+
+// Whether the statement_timeout statements get is the configured one, said
+// once, at the first connection (a failed check is tried again on the next
+// new connection). Behind a transaction-mode pooler it cannot be set per
+// connection (PoolSettings::statement_timeout), so the server's, normally
+// the role's, is what counts and may well differ. Without one it was sent
+// as a startup option and differs only when something on the way dropped
+// it (a pooler told to ignore startup parameters).
+void ConnectionPool::check_server_statement_timeout(soci::session& session) noexcept {
+  if (!settings_.statement_timeout || statement_timeout_checked_.exchange(true)) return;
+  try {
+    long long server_ms = 0;
+    std::string role;
+    session << kServerTimeoutSql, soci::into(server_ms), soci::into(role);
+    const long long configured_ms = settings_.statement_timeout->count();
+    if (server_ms == configured_ms) return;
+    const char* const message =
+        settings_.pooler == Pooler::transaction
+            ? "the database's statement_timeout is not DB_STATEMENT_TIMEOUT, which cannot be set "
+              "per connection behind a transaction-mode pooler (DB_POOLER=transaction): set it on "
+              "the role"
+            : "the database's statement_timeout is not DB_STATEMENT_TIMEOUT: something between "
+              "this service and PostgreSQL dropped the startup option (a pooler ignoring startup "
+              "parameters?); behind a pooler set DB_POOLER=transaction and the timeout on the role";
+    shared::log::warn(message, {{"configured_ms", static_cast<std::int64_t>(configured_ms)},
+                                {"server_ms", static_cast<std::int64_t>(server_ms)},
+                                {"fix", "ALTER ROLE " + role + " SET statement_timeout = " +
+                                            std::to_string(configured_ms)}});
+  } catch (const soci::soci_error& e) {
+    statement_timeout_checked_ = false;
+    const std::string error = e.get_error_message();
+    shared::log::warn("could not read the database's statement_timeout",
+                      {{"error", error.substr(0, error.find('\n'))}});
+  } catch (...) {
+    statement_timeout_checked_ = false;
+  }
 }
 
 void ConnectionPool::note_connection_failure() noexcept {

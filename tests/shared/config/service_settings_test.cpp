@@ -125,3 +125,23 @@ TEST_CASE("database settings: DB_POOLER none (default) or transaction, nothing e
     test::require_config_error([&] { (void)load_database_settings(env); }, "DB_POOLER", bad);
   }
 }
+
+TEST_CASE("database settings: DB_STATEMENT_TIMEOUT milliseconds 0..600000, default 5000") {
+  const std::string url = "postgresql://db/todo";
+  const auto timeout_for = [&](const std::string& value) {
+    return load_database_settings(
+               test::fake_env({{"DATABASE_URL", url}, {"DB_STATEMENT_TIMEOUT", value}}))
+        .statement_timeout;
+  };
+  CHECK(load_database_settings(test::fake_env({{"DATABASE_URL", url}})).statement_timeout ==
+        std::chrono::milliseconds(5000));
+  CHECK(timeout_for("") == std::chrono::milliseconds(5000));
+  CHECK(timeout_for("0") == std::chrono::milliseconds(0));  // no timeout
+  CHECK(timeout_for("1") == std::chrono::milliseconds(1));
+  CHECK(timeout_for("600000") == std::chrono::milliseconds(600000));
+  for (const std::string bad : {"-1", "600001", "5s", "1.5", "five"}) {
+    const auto env = test::fake_env({{"DATABASE_URL", url}, {"DB_STATEMENT_TIMEOUT", bad}});
+    test::require_config_error([&] { (void)load_database_settings(env); }, "DB_STATEMENT_TIMEOUT",
+                               bad);
+  }
+}

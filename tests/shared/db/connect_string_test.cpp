@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
+#include <optional>
 
 #include <catch2/catch.hpp>
 
@@ -80,4 +82,80 @@ TEST_CASE("an unparsable URL is kInvalidArgument without echoing the URL") {
 
 TEST_CASE("options absent from the URL stay absent so libpq's PG* defaults still apply") {
   CHECK(parsed("dbname=tasks") == ConnInfo{{"dbname", "tasks"}});
+}
+
+namespace {
+std::string options_of(const std::string& connect_string) {
+  for (const auto& [key, value] : parsed(connect_string)) {
+    if (key == "options") return value;
+  }
+  return "<absent>";
+}
+
+std::string with_timeout(std::string_view url, long long milliseconds) {
+  auto result = to_soci_connect_string(url, kTimeout, std::chrono::milliseconds(milliseconds));
+  REQUIRE(result.ok());
+  CHECK(survives_soci(result.value()));
+  return result.value();
+}
+
+// Sets PGOPTIONS for one test and puts the old value back.
+class ScopedPgOptions {
+ public:
+  explicit ScopedPgOptions(const char* value) {
+    if (const char* old = std::getenv("PGOPTIONS")) old_ = old;
+    if (value != nullptr) {
+      ::setenv("PGOPTIONS", value, 1);
+    } else {
+      ::unsetenv("PGOPTIONS");
+    }
+  }
+  ~ScopedPgOptions() {
+    if (old_) {
+      ::setenv("PGOPTIONS", old_->c_str(), 1);
+    } else {
+      ::unsetenv("PGOPTIONS");
+    }
+  }
+  ScopedPgOptions(const ScopedPgOptions&) = delete;
+  ScopedPgOptions& operator=(const ScopedPgOptions&) = delete;
+
+ private:
+  std::optional<std::string> old_;
+};
+}  // namespace
+
+TEST_CASE("a statement timeout becomes a startup option, in milliseconds, 0 included") {
+  const ScopedPgOptions none(nullptr);
+  CHECK(options_of(with_timeout("postgresql://h/db", 5000)) == "-c statement_timeout=5000");
+  CHECK(options_of(with_timeout("host=h dbname=db", 0)) == "-c statement_timeout=0");
+  CHECK(options_of(converted("postgresql://h/db")) == "<absent>");  // none asked for
+  // Everything else is as before.
+  ConnInfo rest = parsed(with_timeout("postgresql://u:pw@h:6000/db?sslmode=require", 250));
+  rest.erase(std::remove_if(rest.begin(), rest.end(),
+                            [](const auto& kv) { return kv.first == "options"; }),
+             rest.end());
+  std::sort(rest.begin(), rest.end());
+  CHECK(rest == ConnInfo{{"connect_timeout", "5"},
+                         {"dbname", "db"},
+                         {"host", "h"},
+                         {"password", "pw"},
+                         {"port", "6000"},
+                         {"sslmode", "require"},
+                         {"user", "u"}});
+}
+
+TEST_CASE("the URL's own options are kept, the statement timeout after them so it wins") {
+  const ScopedPgOptions ignored("-c work_mem=1MB");  // the URL's options replace PGOPTIONS
+  CHECK(options_of(with_timeout("postgresql://h/db?options=-c%20search_path%3Dapp", 100)) ==
+        "-c search_path=app -c statement_timeout=100");
+  CHECK(
+      options_of(with_timeout("host=h options='-c statement_timeout=9 -c lock_timeout=1'", 100)) ==
+      "-c statement_timeout=9 -c lock_timeout=1 -c statement_timeout=100");
+}
+
+TEST_CASE("without options in the URL, PGOPTIONS is kept, as libpq would have used it") {
+  const ScopedPgOptions from_environment("-c search_path=app");
+  CHECK(options_of(with_timeout("postgresql://h/db", 100)) ==
+        "-c search_path=app -c statement_timeout=100");
 }

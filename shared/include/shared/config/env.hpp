@@ -82,6 +82,9 @@ struct DatabaseSettings {
   std::string url;                       // DATABASE_URL: libpq URI or keyword/value string
   std::size_t pool_size = 4;             // DB_POOL_SIZE
   db::Pooler pooler = db::Pooler::none;  // DB_POOLER: none | transaction
+  // DB_STATEMENT_TIMEOUT, 0..600000 ms, 0: none. What PostgreSQL may spend on
+  // one statement before it cancels it (PoolSettings::statement_timeout).
+  std::chrono::milliseconds statement_timeout{5000};
 };
 DatabaseSettings load_database_settings(const Env& env);
 

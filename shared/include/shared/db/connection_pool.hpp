@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -47,6 +48,16 @@ struct PoolSettings {
   std::chrono::seconds connect_timeout{5};
   // DB_POOLER: how statements may be prepared (pooler.hpp).
   Pooler pooler = Pooler::none;
+  // DB_STATEMENT_TIMEOUT (0: none); nullopt leaves the server's setting.
+  // Pooler::none: set on every connection as it starts (a startup option,
+  // no round trip). Pooler::transaction: a transaction-mode pooler refuses
+  // startup options and a SET would stay on a server session other clients
+  // then get, so it is not set. Either way the first connection reads the
+  // value in force and logs a warning when it differs (the fix: ALTER ROLE
+  // ... SET statement_timeout). A statement the timeout cancels (SQLSTATE
+  // 57014) fails like any database error (kUnavailable); its connection
+  // stays in the pool.
+  std::optional<std::chrono::milliseconds> statement_timeout{};
 };
 
 struct PoolStats {
@@ -122,6 +133,7 @@ class ConnectionPool {
   void release(std::unique_ptr<internal::PooledConnection> connection) noexcept;
   Result<void> make_ready(internal::PooledConnection& connection);
   void note_connection_failure() noexcept;
+  void check_server_statement_timeout(soci::session& session) noexcept;
 
   const PoolSettings settings_;
   const Result<std::string> connect_string_;
@@ -130,6 +142,7 @@ class ConnectionPool {
   std::vector<std::unique_ptr<internal::PooledConnection>> idle_;  // LIFO
   std::size_t in_use_ = 0;
   std::atomic<std::uint64_t> failure_generation_{1};
+  std::atomic<bool> statement_timeout_checked_{false};
 };
 
 template <class F>

@@ -13,6 +13,7 @@
 // SOCI leaves intact and libpq decodes back to exactly the same options.
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -37,8 +38,18 @@ bool has_option(const ConnInfo& info, std::string_view key);
 // `postgresql://?k=v&...` with percent-encoded values.
 std::string render_conninfo_uri(const ConnInfo& info);
 
-// parse_conninfo + connect_timeout added when absent + render_conninfo_uri.
-Result<std::string> to_soci_connect_string(std::string_view url,
-                                           std::chrono::seconds connect_timeout);
+// Adds `-c name=value` to the startup `options`, which PostgreSQL applies
+// to the session as it starts (no round trip). What `options` already held
+// is kept in front: the URL's, or else PGOPTIONS, which libpq reads only
+// when the connect string has no `options` of its own. The server applies
+// `-c` switches in order, so this one wins over an earlier one of the same
+// name. `value` must hold no blank (the server splits options on blanks).
+void add_server_setting(ConnInfo& info, std::string_view name, std::string_view value);
+
+// parse_conninfo + connect_timeout added when absent + statement_timeout
+// (milliseconds, 0: none) as a server setting when given + render_conninfo_uri.
+Result<std::string> to_soci_connect_string(
+    std::string_view url, std::chrono::seconds connect_timeout,
+    std::optional<std::chrono::milliseconds> statement_timeout = std::nullopt);
 
 }  // namespace shared::db::internal
