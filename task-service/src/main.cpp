@@ -53,7 +53,8 @@ int main(int argc, char** argv) {
 
   shared::db::ConnectionPool pool({.url = settings.database.url,
                                    .size = settings.database.pool_size,
-                                   .pooler = settings.database.pooler});
+                                   .pooler = settings.database.pooler,
+                                   .statement_timeout = settings.database.statement_timeout});
   if (!shared::service::migrate(pool, task::adapters::postgres::migrations())) return 1;
   if (mode == shared::service::Mode::kMigrateOnly) return 0;
 
@@ -70,7 +71,7 @@ int main(int argc, char** argv) {
   const task::adapters::jwt::SharedJwtTokenVerifier verifier(settings.jwt, gate, clock);
 
   const task::app::ListTasks list_tasks(tasks);
-  const task::app::CreateTask create_task(tasks);
+  const task::app::CreateTask create_task(tasks, settings.max_tasks_per_user);
   const task::app::GetTask get_task(tasks);
   const task::app::UpdateTask update_task(tasks);
   const task::app::CompleteTask complete_task(tasks);

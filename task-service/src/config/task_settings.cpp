@@ -5,6 +5,9 @@
 namespace task::config {
 namespace {
 
+// Far beyond any person's list, and within the integer count column.
+constexpr std::int64_t kMaxTasksPerUserLimit = 10'000'000;
+
 // An http(s) URL with a host and no query: the feed's path is appended to it.
 std::string auth_internal_url(const shared::config::Env& env) {
   constexpr const char* kVariable = "AUTH_INTERNAL_URL";
@@ -49,6 +52,8 @@ TaskSettings load_task_settings(const shared::config::Env& env) {
   settings.database = shared::config::load_database_settings(env);
   settings.jwt = shared::config::load_jwt_settings(env);
   settings.revocation = load_revocation_settings(env, settings.jwt.secret);
+  settings.max_tasks_per_user =
+      static_cast<std::size_t>(env.integer("MAX_TASKS_PER_USER", 10000, 1, kMaxTasksPerUserLimit));
   return settings;
 }
 

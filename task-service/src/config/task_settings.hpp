@@ -22,11 +22,14 @@ struct RevocationSettings {
 
 struct TaskSettings {
   shared::config::HttpSettings http;          // TASK_PORT (8002), HTTP_THREADS, MAX_BODY_BYTES, ...
-  shared::config::DatabaseSettings database;  // DATABASE_URL, DB_POOL_SIZE
+  shared::config::DatabaseSettings database;  // DATABASE_URL, DB_POOL_SIZE, DB_POOLER,
+                                              // DB_STATEMENT_TIMEOUT
   shared::config::JwtSettings jwt;  // JWT_SECRET(_FILE), JWT_PREVIOUS_SECRETS, JWT_ISSUER,
                                     // JWT_AUDIENCE, JWT_LEEWAY
   RevocationSettings revocation;
   shared::log::LogSettings log;  // LOG_LEVEL, LOG_FORMAT
+  // MAX_TASKS_PER_USER, 1..10,000,000: creating one more is a 409.
+  std::size_t max_tasks_per_user = 10000;
 };
 
 inline constexpr std::uint16_t kDefaultPort = 8002;

@@ -1,6 +1,7 @@
 // The use cases with the in-memory repository and a failing fake: they map
 // "no such task (for this caller)" to the contract's kNotFound, pass the
-// caller through as the owner, and pass store failures on untouched.
+// caller through as the owner, refuse a create past the caller's task limit
+// (kAlreadyExists) and pass store failures on untouched.
 #include <catch2/catch.hpp>
 
 #include "task/adapters/memory/in_memory_task_repository.hpp"
@@ -22,7 +23,8 @@ namespace {
 // A store that is down: every call fails with kUnavailable.
 class UnavailableTaskRepository final : public domain::TaskRepository {
  public:
-  shared::Result<Task> create(const domain::UserId&, const domain::NewTask&) override {
+  shared::Result<std::optional<Task>> create(const domain::UserId&, const domain::NewTask&,
+                                             std::size_t) override {
     return down();
   }
   shared::Result<domain::Page<Task>> list(const domain::UserId&,
@@ -48,8 +50,13 @@ class UnavailableTaskRepository final : public domain::TaskRepository {
 
 // Every use case over one repository, as main() wires them.
 struct UseCases {
-  explicit UseCases(domain::TaskRepository& tasks)
-      : list(tasks), create(tasks), get(tasks), update(tasks), complete(tasks), remove(tasks) {}
+  explicit UseCases(domain::TaskRepository& tasks, std::size_t max_tasks = 10000)
+      : list(tasks),
+        create(tasks, max_tasks),
+        get(tasks),
+        update(tasks),
+        complete(tasks),
+        remove(tasks) {}
   app::ListTasks list;
   app::CreateTask create;
   app::GetTask get;
@@ -120,4 +127,25 @@ TEST_CASE("store failures pass through unchanged") {
         ErrorCode::kUnavailable);
   CHECK(use.complete.execute({me, 1, true}).error().code == ErrorCode::kUnavailable);
   CHECK(use.remove.execute({me, 1}).error().code == ErrorCode::kUnavailable);
+}
+
+TEST_CASE(
+    "at the task limit create is kAlreadyExists naming the limit, and a delete frees a slot") {
+  adapters::memory::InMemoryTaskRepository repo;
+  const UseCases use(repo, 2);
+  const auto me = task_contract::random_user();
+  const auto first = use.create.execute({me, task_contract::titled("1")});
+  REQUIRE(first.ok());
+  REQUIRE(use.create.execute({me, task_contract::titled("2")}).ok());
+
+  const auto refused = use.create.execute({me, task_contract::titled("3")});
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().code == ErrorCode::kAlreadyExists);
+  CHECK(refused.error().message == "Task limit reached (2)");
+  CHECK(use.list.execute({me, {}})->total == 2);
+  // The limit is per user.
+  CHECK(use.create.execute({task_contract::random_user(), task_contract::titled("x")}).ok());
+
+  REQUIRE(use.remove.execute({me, first->id}).ok());
+  CHECK(use.create.execute({me, task_contract::titled("3")}).ok());
 }

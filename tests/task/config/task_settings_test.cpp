@@ -1,6 +1,7 @@
 // task-service's settings for following the revocation feed: defaults, the
 // service secret's rules (from shared), AUTH_INTERNAL_URL's shape and the
-// fail-closed and batch-size ranges, each a clear error naming the variable.
+// fail-closed and batch-size ranges, the task limit and the statement
+// timeout, each a clear error naming the variable.
 #include "task/config/task_settings.hpp"
 
 #include <catch2/catch.hpp>
@@ -68,4 +69,23 @@ TEST_CASE("task settings: SERVICE_JWT_SECRET is required, long, and not JWT_SECR
                              "SERVICE_JWT_SECRET", "short");
   test::require_config_error([] { (void)load_with("SERVICE_JWT_SECRET", kSecret); },
                              "SERVICE_JWT_SECRET", kSecret);
+}
+
+TEST_CASE("task settings: MAX_TASKS_PER_USER 1..10,000,000, default 10000", "[unit][config]") {
+  CHECK(task::config::load_task_settings(test::fake_env(base())).max_tasks_per_user == 10000);
+  CHECK(load_with("MAX_TASKS_PER_USER", "1").max_tasks_per_user == 1);
+  CHECK(load_with("MAX_TASKS_PER_USER", "10000000").max_tasks_per_user == 10'000'000);
+  for (const std::string bad : {"0", "-5", "10000001", "ten", "1e4"}) {
+    INFO(bad);
+    test::require_config_error([&] { (void)load_with("MAX_TASKS_PER_USER", bad); },
+                               "MAX_TASKS_PER_USER", "");
+  }
+}
+
+TEST_CASE("task settings: DB_STATEMENT_TIMEOUT reaches the database settings", "[unit][config]") {
+  CHECK(task::config::load_task_settings(test::fake_env(base())).database.statement_timeout ==
+        5000ms);
+  CHECK(load_with("DB_STATEMENT_TIMEOUT", "0").database.statement_timeout == 0ms);
+  test::require_config_error([] { (void)load_with("DB_STATEMENT_TIMEOUT", "600001"); },
+                             "DB_STATEMENT_TIMEOUT", "");
 }

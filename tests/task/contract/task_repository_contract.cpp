@@ -14,9 +14,10 @@ using task_contract::titled;
 namespace {
 
 Task create(TaskRepository& repo, const UserId& owner, const NewTask& task) {
-  auto created = repo.create(owner, task);
+  auto created = repo.create(owner, task, task_contract::kNoLimit);
   REQUIRE(created.ok());
-  return std::move(created).value();
+  REQUIRE(created->has_value());
+  return std::move(**created);
 }
 
 Page<Task> list(TaskRepository& repo, const UserId& owner, const TaskQuery& query = {}) {

@@ -6,6 +6,7 @@
 // defines make_repository_under_test(). Tests isolate themselves by using
 // fresh random owners, so one store may serve every test.
 
+#include <cstddef>
 #include <memory>
 #include <string>
 
@@ -17,6 +18,10 @@
 namespace task_contract {
 
 std::unique_ptr<task::domain::TaskRepository> make_repository_under_test();
+
+// The limit passed to create() by tests that are not about it: the highest
+// MAX_TASKS_PER_USER allows.
+inline constexpr std::size_t kNoLimit = 10'000'000;
 
 // A random version-4 UUID.
 task::domain::UserId random_user();

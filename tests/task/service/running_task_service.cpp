@@ -29,6 +29,7 @@ void RunningTaskService::start() {
                              {"AUTH_INTERNAL_URL", feed_->url()},
                              {"REVOCATION_FAIL_CLOSED_AFTER", options_.fail_closed_after},
                              {"USER_DELETION_BATCH_SIZE", options_.deletion_batch_size},
+                             {"MAX_TASKS_PER_USER", options_.max_tasks_per_user},
                              {"TASK_PORT", std::to_string(port_)},
                              {"HTTP_THREADS", "2"},
                              {"DB_POOL_SIZE", "3"},

@@ -23,6 +23,7 @@ struct ServiceOptions {
   std::string max_body_bytes = "65536";
   std::string fail_closed_after = "0";       // REVOCATION_FAIL_CLOSED_AFTER
   std::string deletion_batch_size = "1000";  // USER_DELETION_BATCH_SIZE
+  std::string max_tasks_per_user = "10000";  // MAX_TASKS_PER_USER
   bool feed_down_at_start = false;           // the fake feed answers 503 until set_down(false)
 };
 

@@ -26,9 +26,13 @@ Task* InMemoryTaskRepository::owned(const UserId& owner, TaskId id) {
   return &found->second;
 }
 
-shared::Result<Task> InMemoryTaskRepository::create(const UserId& owner,
-                                                    const domain::NewTask& task) {
+shared::Result<std::optional<Task>> InMemoryTaskRepository::create(const UserId& owner,
+                                                                   const domain::NewTask& task,
+                                                                   std::size_t max_tasks) {
   std::lock_guard lock(mutex_);
+  std::size_t& held = counts_[owner];
+  if (held >= max_tasks) return std::optional<Task>();
+  ++held;
   Task created{.id = next_id_++,
                .user_id = owner,
                .title = task.title,
@@ -41,7 +45,7 @@ shared::Result<Task> InMemoryTaskRepository::create(const UserId& owner,
                .updated_at = {}};
   created.updated_at = created.created_at;
   tasks_.emplace(created.id, created);
-  return created;
+  return std::optional<Task>(std::move(created));
 }
 
 shared::Result<domain::Page<Task>> InMemoryTaskRepository::list(const UserId& owner,
@@ -96,6 +100,7 @@ shared::Result<bool> InMemoryTaskRepository::remove(const UserId& owner, TaskId 
   std::lock_guard lock(mutex_);
   if (owned(owner, id) == nullptr) return false;
   tasks_.erase(id);
+  --counts_[owner];
   return true;
 }
 

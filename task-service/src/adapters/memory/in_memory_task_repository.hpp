@@ -21,8 +21,9 @@ class InMemoryTaskRepository final : public domain::TaskRepository {
   // clock tick.
   explicit InMemoryTaskRepository(const shared::time::Clock& clock = shared::time::system_clock());
 
-  shared::Result<domain::Task> create(const domain::UserId& owner,
-                                      const domain::NewTask& task) override;
+  shared::Result<std::optional<domain::Task>> create(const domain::UserId& owner,
+                                                     const domain::NewTask& task,
+                                                     std::size_t max_tasks) override;
   shared::Result<domain::Page<domain::Task>> list(const domain::UserId& owner,
                                                   const domain::TaskQuery& query) override;
   shared::Result<std::optional<domain::Task>> find(const domain::UserId& owner,
@@ -41,6 +42,7 @@ class InMemoryTaskRepository final : public domain::TaskRepository {
   const shared::time::Clock& clock_;
   std::mutex mutex_;
   std::map<domain::TaskId, domain::Task> tasks_;
+  std::map<domain::UserId, std::size_t> counts_;  // tasks per owner, for the limit
   domain::TaskId next_id_ = 1;
   shared::time::Timestamp last_stamp_{};
 };

@@ -1,5 +1,7 @@
 #include "task/adapters/postgres/soci_task_repository.hpp"
 
+#include <algorithm>
+#include <limits>
 #include <string>
 
 #include "task/adapters/postgres/task_statements.hpp"
@@ -26,20 +28,24 @@ std::optional<Task> fetch_one(Statement& q, const domain::UserId& owner) {
 // given values, so a repeat gives the same task. set_completed is one
 // statement for both its forms, so setting a given value is not repeated
 // either (503 rather than a retry; conservative, not wrong).
-Result<Task> SociTaskRepository::create(const domain::UserId& owner, const domain::NewTask& task) {
-  return pool_.with_session(shared::db::Retry::never, [&](Lease& lease) -> Result<Task> {
-    auto& q = cached<InsertStatement>(lease, "tasks.insert");
-    q.user_id = owner.str();
-    q.title = task.title;
-    q.description.set(task.description);
-    q.completed = task.completed ? 1 : 0;
-    q.priority = std::string(domain::priority_name(task.priority));
-    q.tags = text_array_literal(task.tags);
-    q.due.set(micros_of(task.due_date));
-    auto created = fetch_one(q, owner);
-    if (!created) return shared::Error::internal("INSERT returned no row");
-    return std::move(*created);
-  });
+Result<std::optional<Task>> SociTaskRepository::create(const domain::UserId& owner,
+                                                       const domain::NewTask& task,
+                                                       std::size_t max_tasks) {
+  return pool_.with_session(
+      shared::db::Retry::never, [&](Lease& lease) -> Result<std::optional<Task>> {
+        auto& q = cached<InsertStatement>(lease, "tasks.insert");
+        q.user_id = owner.str();
+        // MAX_TASKS_PER_USER is at most 10,000,000; more than an integer column holds is no limit.
+        q.limit =
+            static_cast<int>(std::min<std::size_t>(max_tasks, std::numeric_limits<int>::max()));
+        q.title = task.title;
+        q.description.set(task.description);
+        q.completed = task.completed ? 1 : 0;
+        q.priority = std::string(domain::priority_name(task.priority));
+        q.tags = text_array_literal(task.tags);
+        q.due.set(micros_of(task.due_date));
+        return fetch_one(q, owner);  // no row: the owner is at the limit
+      });
 }
 
 Result<std::optional<Task>> SociTaskRepository::find(const domain::UserId& owner,

@@ -5,8 +5,9 @@
 // the owner in its WHERE clause, so another user's task is never read,
 // changed or deleted. A listing and its total come back in one round trip
 // (count(*) OVER ()); only a page past the end needs a second one for the
-// total. Database exceptions never leave: the pool turns them into
-// kUnavailable (connection lost, or the database failed) or kInternal (a bug).
+// total. The per-user limit is checked and the task inserted in one
+// statement (task_statements.cpp, migration 0004). Database exceptions never leave: the pool turns
+// them into kUnavailable (connection lost, or the database failed) or kInternal (a bug).
 
 #include "shared/db/connection_pool.hpp"
 #include "task/domain/ports/task_repository.hpp"
@@ -17,8 +18,9 @@ class SociTaskRepository final : public domain::TaskRepository {
  public:
   explicit SociTaskRepository(shared::db::ConnectionPool& pool) : pool_(pool) {}
 
-  shared::Result<domain::Task> create(const domain::UserId& owner,
-                                      const domain::NewTask& task) override;
+  shared::Result<std::optional<domain::Task>> create(const domain::UserId& owner,
+                                                     const domain::NewTask& task,
+                                                     std::size_t max_tasks) override;
   shared::Result<domain::Page<domain::Task>> list(const domain::UserId& owner,
                                                   const domain::TaskQuery& query) override;
   shared::Result<std::optional<domain::Task>> find(const domain::UserId& owner,

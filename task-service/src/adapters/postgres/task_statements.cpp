@@ -4,11 +4,27 @@ namespace task::adapters::postgres {
 namespace {
 
 // SOCI's parser reads `:name::type` as two parameters, hence CAST(:name AS type).
+//
+// The quota and the insert in one statement (migration 0004). `slot` takes
+// the lock of the owner's task_counts row (creating it at 0 for a first
+// task) and yields a row only while the count is under the limit; the task
+// is inserted from that row, so none when the limit is reached, and the
+// trigger on tasks then adds it to the count. A second create of the same
+// owner waits for the row lock and, once the first commits, checks the
+// WHERE again against the count the first left (ON CONFLICT DO UPDATE
+// always sees the newest version of the row): two creates at the limit
+// cannot both pass. The update writes the count unchanged: it is there for
+// the lock and the check, the trigger counts.
 const std::string kInsertSql = std::string(R"(
+WITH slot AS (
+  INSERT INTO task_counts AS c (user_id, tasks) VALUES (CAST(:user_id AS uuid), 0)
+  ON CONFLICT (user_id) DO UPDATE SET tasks = c.tasks WHERE c.tasks < CAST(:limit AS integer)
+  RETURNING user_id)
 INSERT INTO tasks (user_id, title, description, completed, priority, tags, due_date)
-VALUES (CAST(:user_id AS uuid), :title, :description, CAST(:completed AS boolean), :priority,
-        CAST(:tags AS text[]), )") +
-                               timestamptz_from_micros(":due") + ") RETURNING " + kTaskColumns;
+SELECT user_id, :title, :description, CAST(:completed AS boolean), :priority,
+       CAST(:tags AS text[]), )") +
+                               timestamptz_from_micros(":due") + " FROM slot RETURNING " +
+                               kTaskColumns;
 
 const std::string kFindSql = std::string("SELECT ") + kTaskColumns +
                              " FROM tasks WHERE id = :id AND user_id = CAST(:user_id AS uuid)";
@@ -42,6 +58,7 @@ const char* const kDeleteSql =
 InsertStatement::InsertStatement(shared::db::Lease& lease) : statement(lease.session()) {
   prepare(lease, statement, kInsertSql, [this](soci::statement& st) {
     st.exchange(soci::use(user_id));
+    st.exchange(soci::use(limit));
     st.exchange(soci::use(title));
     description.bind(st);
     st.exchange(soci::use(completed));

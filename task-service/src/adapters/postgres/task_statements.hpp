@@ -11,9 +11,12 @@
 
 namespace task::adapters::postgres {
 
+// Inserts unless the owner already holds `limit` tasks: no row then.
 struct InsertStatement {
   explicit InsertStatement(shared::db::Lease& lease);
-  std::string user_id, title;
+  std::string user_id;
+  int limit = 0;
+  std::string title;
   Param<std::string> description;
   int completed = 0;
   std::string priority, tags;

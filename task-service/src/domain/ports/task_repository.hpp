@@ -8,6 +8,7 @@
 // every successful change. Failures of the store itself are kUnavailable
 // (cannot reach it, or it failed) or kInternal (a bug).
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 
@@ -24,7 +25,13 @@ class TaskRepository {
  public:
   virtual ~TaskRepository() = default;
 
-  virtual shared::Result<Task> create(const UserId& owner, const NewTask& task) = 0;
+  // Creates the task unless the owner already holds `max_tasks` tasks:
+  // nullopt then, and nothing is written. The check and the insert are one
+  // atomic step: concurrent creates of one owner never together pass the
+  // limit, and every way a task goes (delete, the user's deletion) frees
+  // its place.
+  virtual shared::Result<std::optional<Task>> create(const UserId& owner, const NewTask& task,
+                                                     std::size_t max_tasks) = 0;
 
   // The owner's tasks matching `query`, sorted (ties broken by id in the
   // same direction; tasks without a due date last in either direction when

@@ -17,10 +17,12 @@ TEST_CASE("a stuck clock still gives every change a later updated_at") {
   const shared::time::ManualClock stuck(frozen);
   task::adapters::memory::InMemoryTaskRepository repo(stuck);
   const auto owner = task_contract::random_user();
-  const auto task = repo.create(owner, task_contract::titled("t"));
-  REQUIRE(task.ok());
-  CHECK(task->created_at == frozen);
-  const auto toggled = repo.set_completed(owner, task->id, std::nullopt);
+  const auto created = repo.create(owner, task_contract::titled("t"), task_contract::kNoLimit);
+  REQUIRE(created.ok());
+  REQUIRE(created->has_value());
+  const auto& task = **created;
+  CHECK(task.created_at == frozen);
+  const auto toggled = repo.set_completed(owner, task.id, std::nullopt);
   REQUIRE(toggled.ok());
-  CHECK((*toggled)->updated_at > task->updated_at);
+  CHECK((*toggled)->updated_at > task.updated_at);
 }

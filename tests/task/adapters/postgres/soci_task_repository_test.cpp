@@ -67,7 +67,7 @@ TEST_CASE("the schema has the listing index and the priority check") {
 TEST_CASE("the default listing is served by the per-user index, not a scan of the table") {
   auto repo = task_contract::make_repository_under_test();
   const auto owner = task_contract::random_user();
-  REQUIRE(repo->create(owner, task_contract::titled("t")).ok());
+  REQUIRE(repo->create(owner, task_contract::titled("t"), task_contract::kNoLimit).ok());
   const auto plan =
       shared_pool().with_session([&](soci::session& s) -> shared::Result<std::string> {
         // The table is tiny, so the planner would rightly scan it: forbid the

@@ -1,6 +1,7 @@
 // SociUserDeletions on a real PostgreSQL: recording is idempotent and never
 // reopens a done request, pending lists oldest first, a batch deletes at
-// most its limit and only the user's tasks.
+// most its limit and only the user's tasks, and the deleted tasks leave the
+// user's count for the task limit (migration 0004).
 #include "task/adapters/postgres/soci_user_deletions.hpp"
 
 #include <catch2/catch.hpp>
@@ -8,7 +9,9 @@
 
 #include "shared/db/migration_runner.hpp"
 #include "task/adapters/postgres/migrations.hpp"
+#include "task/adapters/postgres/soci_task_repository.hpp"
 
+#include "contract/task_repository_contract.hpp"
 #include "support/test_database.hpp"
 
 namespace {
@@ -68,4 +71,25 @@ TEST_CASE("soci user deletions: record, pending, batches, done", "[integration][
   CHECK(*deletions.pending() == std::vector<UserId>{kBob});
   REQUIRE(deletions.record(kAlice));  // a snapshot repeating it does not reopen it
   CHECK(*deletions.pending() == std::vector<UserId>{kBob});
+}
+
+TEST_CASE("soci user deletions: the deleted tasks free the user's slots", "[integration][limit]") {
+  MigratedDatabase db;
+  task::adapters::postgres::SociUserDeletions deletions(db.pool);
+  task::adapters::postgres::SociTaskRepository tasks(db.pool);
+  constexpr std::size_t kLimit = 7;
+  db.add_tasks(kAlice, 5);
+  for (int i = 0; i < 2; ++i)
+    REQUIRE(tasks.create(kAlice, task_contract::titled("t"), kLimit)->has_value());
+  REQUIRE_FALSE(tasks.create(kAlice, task_contract::titled("t"), kLimit)->has_value());
+
+  REQUIRE(deletions.record(kAlice));
+  CHECK(*deletions.delete_batch(kAlice, 4) == 4);
+  CHECK(*deletions.delete_batch(kAlice, 4) == 3);
+  REQUIRE(deletions.mark_done(kAlice));
+  for (std::size_t i = 0; i < kLimit; ++i) {
+    REQUIRE(tasks.create(kAlice, task_contract::titled("t"), kLimit)->has_value());
+  }
+  CHECK_FALSE(tasks.create(kAlice, task_contract::titled("t"), kLimit)->has_value());
+  CHECK(db.tasks_of(kAlice) == static_cast<long long>(kLimit));
 }
