@@ -97,7 +97,8 @@ int main(int argc, char** argv) {
 
   shared::db::ConnectionPool pool({.url = config.database.url,
                                    .size = config.database.pool_size,
-                                   .pooler = config.database.pooler});
+                                   .pooler = config.database.pooler,
+                                   .statement_timeout = config.database.statement_timeout});
   if (!shared::service::migrate(pool, auth::adapters::postgres::migrations())) return 1;
   if (mode == shared::service::Mode::kMigrateOnly) return 0;
 
