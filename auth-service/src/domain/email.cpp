@@ -62,6 +62,13 @@ std::string Email::normalise(std::string_view raw) {
 }
 
 shared::Result<Email> Email::parse(std::string_view raw) {
+  // 254 characters are at most 1016 bytes of UTF-8; allow generous blanks
+  // around them. Anything longer is refused unread, so a huge "email" (a
+  // login body may hold 64 KiB of one) costs nothing to turn down.
+  if (raw.size() > kMaxRawBytes) {
+    return shared::Error::invalid_field(
+        {"email"}, "value is not a valid email address: it must be at most 254 characters");
+  }
   if (!shared::text::is_valid_utf8(raw)) {
     return shared::Error::invalid_field({"email"},
                                         "value is not a valid email address: invalid UTF-8");

@@ -14,6 +14,7 @@ namespace auth::domain {
 class Email {
  public:
   static constexpr std::size_t kMaxCharacters = 254;
+  static constexpr std::size_t kMaxRawBytes = 2048;  // before trimming
 
   // kInvalidArgument with one violation at {"email"} when a rule is broken.
   static shared::Result<Email> parse(std::string_view raw);

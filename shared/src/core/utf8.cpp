@@ -3,6 +3,9 @@
 #include <cstdint>
 #include <optional>
 
+#include <locale.h>
+#include <wctype.h>
+
 namespace shared::text {
 namespace {
 
@@ -56,26 +59,16 @@ void encode(char32_t cp, std::string& out) {
   }
 }
 
-// Latin Extended-A pairs upper/lower as even/odd, except in 0x139..0x148 and
-// 0x179..0x17E where the upper-case letter is the odd one.
-char32_t lower_latin_extended_a(char32_t cp) {
-  if (cp == 0x130) return U'i';  // İ → i (simple mapping)
-  if (cp == 0x178) return 0xFF;  // Ÿ → ÿ
-  const bool odd_upper = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
-  if (odd_upper) return (cp % 2 == 1) ? cp + 1 : cp;
-  if (cp == 0x131 || cp == 0x138 || cp == 0x149 || cp == 0x17F) return cp;
-  return (cp % 2 == 0) ? cp + 1 : cp;
-}
-
+// Unicode's simple lower-case mapping as glibc's C.UTF-8 locale has it: the
+// same table PostgreSQL's lower() uses under a libc UTF-8 locale, so the
+// service and SQL agree on every code point (U+212A KELVIN SIGN → k,
+// U+0130 → i, U+1E9E → ß...). The locale is built into glibc 2.35+ and
+// never freed; towlower_l is thread-safe.
 char32_t lower(char32_t cp) {
-  if (cp >= U'A' && cp <= U'Z') return cp + 0x20;
-  if (cp < 0xC0) return cp;
-  if (cp <= 0xDE) return cp == 0xD7 ? cp : cp + 0x20;  // À..Þ except ×
-  if (cp >= 0x100 && cp <= 0x17F) return lower_latin_extended_a(cp);
-  if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) return cp + 0x20;  // Greek
-  if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;                 // Ѐ..Џ
-  if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;                 // А..Я
-  return cp;
+  if (cp < 0x80) return (cp >= U'A' && cp <= U'Z') ? cp + 0x20 : cp;
+  static const locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", locale_t{});
+  if (utf8 == locale_t{}) return cp;  // no such locale: non-ASCII stays as typed
+  return static_cast<char32_t>(towlower_l(static_cast<wint_t>(cp), utf8));
 }
 
 // Python's str.isspace() set.

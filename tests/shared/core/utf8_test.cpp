@@ -40,7 +40,12 @@ TEST_CASE("to_lower folds the scripts the email rule needs, without a locale") {
   CHECK(to_lower("ΑΘΗΝΑ") == "αθηνα");
   CHECK(to_lower("МОСКВА") == "москва");
   CHECK(to_lower("日本") == "日本");
-  CHECK(to_lower("\xff") == "\xff");  // not UTF-8: returned unchanged
+  // Beyond the alphabets above: PostgreSQL's lower() maps these too.
+  CHECK(to_lower("MI\u212AE") == "mike");  // KELVIN SIGN
+  CHECK(to_lower("\u0130") == "i");
+  CHECK(to_lower("\u1E9E") == "\u00DF");
+  CHECK(to_lower("\U00010400") == "\U00010428");  // Deseret
+  CHECK(to_lower("\xff") == "\xff");              // not UTF-8: returned unchanged
 }
 
 TEST_CASE("trimming never splits a code point and stops at invalid bytes") {

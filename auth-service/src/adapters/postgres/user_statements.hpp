@@ -12,12 +12,13 @@
 
 namespace auth::adapters::postgres::internal {
 
+// Emails arrive canonical (domain::Email) and are stored so (migration 0003).
 // ON CONFLICT DO NOTHING rather than catching unique_violation: a conflict is
 // an expected outcome (409), not an error to log, and a concurrent insert of
 // the same email waits for the first one to commit and then returns no row.
 inline constexpr const char* kInsertUserSql =
     "INSERT INTO users (email, hashed_password) VALUES (:email, :hash) "
-    "ON CONFLICT ((lower(email))) DO NOTHING "
+    "ON CONFLICT (email) DO NOTHING "
     "RETURNING id::text, (extract(epoch FROM created_at) * 1000000)::bigint, "
     "(extract(epoch FROM updated_at) * 1000000)::bigint";
 
@@ -27,9 +28,14 @@ inline constexpr const char* kSelectUserColumns =
     "(extract(epoch FROM updated_at) * 1000000)::bigint FROM users ";
 
 inline const std::string kFindByEmailSql =
-    std::string(kSelectUserColumns) + "WHERE lower(email) = lower(:email)";
+    std::string(kSelectUserColumns) + "WHERE email = :email";  // canonical both sides
 inline const std::string kFindByIdSql =
     std::string(kSelectUserColumns) + "WHERE id = CAST(:id AS uuid)";
+
+// Compare-and-set on the old hash: a password changed meanwhile is kept.
+inline constexpr const char* kRehashSql =
+    "UPDATE users SET hashed_password = :new_hash "
+    "WHERE id = CAST(:id AS uuid) AND hashed_password = :old_hash";
 
 struct UserRow {
   std::string id;

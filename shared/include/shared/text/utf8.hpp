@@ -23,9 +23,9 @@ std::string_view trim_whitespace(std::string_view text);
 // PostgreSQL's text cannot hold U+0000.
 bool contains_nul(std::string_view text);
 
-// Lower-cases ASCII and the cased letters of Latin-1, Latin Extended-A, Greek
-// and Cyrillic; other code points pass through. Expects valid UTF-8 (returns
-// anything else unchanged).
+// Unicode's simple lower-case mapping of every code point (glibc's C.UTF-8
+// table, the one PostgreSQL's lower() uses under a UTF-8 libc locale).
+// Expects valid UTF-8 (returns anything else unchanged).
 std::string to_lower(std::string_view text);
 
 }  // namespace shared::text
