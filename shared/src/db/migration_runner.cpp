@@ -18,6 +18,10 @@ namespace {
 constexpr long long kMigrationLockKey = 0x746f646f5f6d6967LL;
 
 constexpr char kLockSql[] = "SELECT pg_advisory_xact_lock(:key)";
+// DB_STATEMENT_TIMEOUT bounds requests, not schema changes: waiting for
+// another replica's migrations, or rewriting a large table, may take longer.
+// SET LOCAL ends with this transaction, so nothing leaks behind a pooler.
+constexpr char kNoTimeoutSql[] = "SET LOCAL statement_timeout = 0";
 constexpr char kCreateTableSql[] =
     "CREATE TABLE IF NOT EXISTS schema_migrations ("
     " version text PRIMARY KEY,"
@@ -53,6 +57,7 @@ std::set<std::string> recorded_versions(soci::session& session) {
 Result<MigrationReport> migrate(soci::session& session,
                                 const std::vector<const Migration*>& ordered) {
   soci::transaction transaction(session);  // rolls back unless committed
+  internal::execute_script(session, kNoTimeoutSql);
   session << kLockSql, soci::use(kMigrationLockKey);
   internal::execute_script(session, kCreateTableSql);
   const std::set<std::string> recorded = recorded_versions(session);

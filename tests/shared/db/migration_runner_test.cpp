@@ -130,3 +130,20 @@ TEST_CASE("an unreachable database is kUnavailable") {
   REQUIRE_FALSE(report.ok());
   CHECK(report.error().code == ErrorCode::kUnavailable);
 }
+
+// DB_STATEMENT_TIMEOUT bounds requests; a migration (or the wait for another
+// replica's) may take longer.
+TEST_CASE("a migration may run longer than the statement timeout") {
+  auto settings = db_test::settings_for(test_support::create_test_database("mig_slow"));
+  settings.statement_timeout = std::chrono::milliseconds(200);
+  ConnectionPool pool(settings);
+  const std::vector<Migration> migrations = {{"0001_slow", "SELECT pg_sleep(0.6);"}};
+  REQUIRE(shared::db::apply_migrations(pool, migrations).ok());
+  CHECK(strings(pool, "SELECT version FROM schema_migrations") == Versions{"0001_slow"});
+  // The timeout still holds outside migrations.
+  auto slow = pool.with_session([](soci::session& session) -> shared::Result<bool> {
+    session << "SELECT pg_sleep(0.6)";
+    return true;
+  });
+  CHECK_FALSE(slow.ok());
+}

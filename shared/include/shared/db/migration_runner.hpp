@@ -15,7 +15,9 @@ struct MigrationReport {
   std::vector<std::string> already_present;  // versions found in schema_migrations
 };
 
-// Brings the database up to date in ONE transaction:
+// Brings the database up to date in ONE transaction, with no statement
+// timeout (SET LOCAL: a migration may take long, and so may waiting for
+// another replica's):
 //   1. pg_advisory_xact_lock on a fixed key, FIRST, so replicas starting
 //      together queue here (even CREATE TABLE IF NOT EXISTS races otherwise);
 //   2. create schema_migrations(version, applied_at) if missing;
