@@ -13,7 +13,10 @@
 # (tests/e2e/run.sh, with the browser tests of /docs and of the web app)
 # runs after ctest, on the same build, then the pooler check (tests/pooler/run.sh:
 # the services behind PgBouncer in transaction mode, DB_POOLER=transaction),
-# and then the same suite against the stack in containers
+# the TLS check (tests/tls/run.sh: sslmode=verify-full), the replicas check
+# (tests/replicas/run.sh: 2 + 2 replicas behind nginx, a rolling restart
+# under load, the login limit across replicas), and then the same suite
+# against the stack in containers
 # (deploy/docker/test.sh, as root). The web app's own unit tests
 # (web/test.sh) run in every case.
 #

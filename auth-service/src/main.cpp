@@ -12,6 +12,7 @@
 #include "auth/adapters/http/auth_routes.hpp"
 #include "auth/adapters/http/revocation_feed_route.hpp"
 #include "auth/adapters/postgres/migrations.hpp"
+#include "auth/adapters/postgres/soci_attempt_counters.hpp"
 #include "auth/adapters/postgres/soci_session_store.hpp"
 #include "auth/adapters/postgres/soci_user_repository.hpp"
 #include "auth/adapters/workers/bounded_worker_pool.hpp"
@@ -37,6 +38,7 @@ constexpr int kTicksPerPrune = 600;  // once a minute
 // Feed events older than this are pruned; a follower behind that takes a
 // new snapshot (410). The state tables keep what is in force regardless.
 constexpr std::chrono::seconds kFeedRetention{7 * 24 * 3600};
+constexpr std::chrono::seconds kAttemptPruneInterval{60};
 
 // Catches up, wakes long polls and now and then prunes; logs a failure once
 // when it starts and once when it ends, not every 100 ms. Once the server
@@ -114,7 +116,9 @@ int main(int argc, char** argv) {
   auth::adapters::postgres::SociSessionStore sessions(pool);
   const shared::jwt::ServiceTokens service_tokens(config.service_jwt_secret, config.jwt.leeway,
                                                   clock);
-  auth::domain::FailedLoginThrottle throttle(config.login_limits, clock);
+  auth::adapters::postgres::SociAttemptCounters attempt_counters(pool);
+  auth::domain::FailedLoginThrottle throttle(attempt_counters, config.login_limits, clock);
+  auth::domain::SignUpLimit sign_up_limit(attempt_counters, config.sign_up_limits, clock);
   auth::adapters::workers::BoundedWorkerPool workers(config.hash_workers, config.hash_queue_limit);
 
   // Revocations in force, loaded before the first request is served.
@@ -129,7 +133,7 @@ int main(int argc, char** argv) {
                                                 config.refresh_lifetime);
   const auth::app::Authenticate authenticate(verifier, revocations);
   const auth::app::ConfirmPassword confirm_password(authenticate, users, hasher, throttle);
-  const auth::app::SignUp sign_up(users, hasher);
+  const auth::app::SignUp sign_up(users, hasher, sign_up_limit);
   const auth::app::LogIn log_in(users, hasher, session_issuer, throttle);
   const auth::app::GetCurrentUser get_current_user(authenticate, users);
   const auth::app::VerifyToken verify_token(authenticate);
@@ -173,6 +177,14 @@ int main(int argc, char** argv) {
   auth::adapters::workers::PeriodicTask revocation_tick(
       kCatchUpInterval, RevocationTick(revocations, sessions, feed_waiters, clock,
                                        config.jwt.leeway, [&server] { return server.draining(); }));
+  // Attempt windows that ended are forgotten, so the table holds about one
+  // window's worth of distinct emails and clients.
+  auth::adapters::workers::PeriodicTask attempt_prune(kAttemptPruneInterval, [&] {
+    const auto pruned = attempt_counters.prune(clock.now());
+    if (pruned && *pruned > 0) {
+      log::info("pruned attempt counters", {{"rows", static_cast<std::uint64_t>(*pruned)}});
+    }
+  });
   const auto port = server.start();
   log::info("serving", {{"port", static_cast<unsigned>(port)},
                         {"http_threads", config.http.threads},

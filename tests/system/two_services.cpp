@@ -33,6 +33,7 @@ void TwoServices::start_auth() {
                                         {"BCRYPT_COST", "10"},
                                         {"HTTP_THREADS", "2"},
                                         {"DB_POOL_SIZE", "2"},
+                                        {"SIGNUP_MAX_PER_CLIENT", "1000000"},
                                         {"LOG_LEVEL", "info"}});
   auth_->wait_until_healthy(auth_port_, std::chrono::seconds(60));
 }

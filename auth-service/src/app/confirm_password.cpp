@@ -20,12 +20,10 @@ shared::Result<domain::User> ConfirmPassword::execute(std::string_view access_to
   if (!user) return user.error();
   if (!*user) return shared::Error::invalid_token(kUserGone);
   const auto& email = (*user)->email.value();
-  if (const auto wait = throttle_.blocked_for(email, client_address)) {
-    return shared::Error::rate_limited(kTooManyAttempts, *wait);
-  }
+  if (auto refused = refused_by_limits(throttle_, email, client_address)) return *refused;
   if (!password_matches(hasher_, password, *user)) {
-    throttle_.record_failure(email, client_address);
-    return shared::Error::permission_denied(kIncorrectPassword);
+    return counted_failure(throttle_, email, client_address,
+                           shared::Error::permission_denied(kIncorrectPassword));
   }
   return std::move(**user);
 }

@@ -1,6 +1,7 @@
 #include "auth/app/log_in.hpp"
 
 #include "auth/app/password_check.hpp"
+#include "auth/domain/plain_password.hpp"
 
 namespace auth::app {
 
@@ -9,20 +10,38 @@ LogIn::LogIn(domain::UserRepository& users, domain::PasswordHasher& hasher,
     : users_(users), hasher_(hasher), sessions_(sessions), throttle_(throttle) {}
 
 shared::Result<domain::Session> LogIn::execute(const LogInCommand& command) const {
-  const std::string email = domain::Email::normalise(command.email);
-  if (const auto wait = throttle_.blocked_for(email, command.client_address)) {
-    return shared::Error::rate_limited(kTooManyAttempts, *wait);
+  // Canonical, or empty when the input cannot be an account (then only the
+  // client is counted, and the password check runs against no user).
+  auto account = domain::Email::parse(command.email);
+  const std::string email = account ? account->value() : std::string();
+  if (auto refused = refused_by_limits(throttle_, email, command.client_address)) {
+    return *refused;
   }
 
   std::optional<domain::User> user;
   auto matched = credentials_match(email, command.password, user);
   if (!matched) return matched.error();
   if (!*matched) {
-    throttle_.record_failure(email, command.client_address);
-    return shared::Error::unauthenticated(kBadCredentials);
+    return counted_failure(throttle_, email, command.client_address,
+                           shared::Error::unauthenticated(kBadCredentials));
   }
-  throttle_.clear(email);
+  if (auto cleared = throttle_.clear(email); !cleared) return cleared.error();
+  rehash_if_needed(*user, command.password);
   return sessions_.start(*user);
+}
+
+// Best effort: a login that matched a hash made at another cost replaces it
+// at BCRYPT_COST (one more bcrypt, once per account), so imported passlib
+// hashes and hashes from before a cost change migrate as their users log in,
+// and checking any account costs the same as checking an unknown email. A
+// failure leaves the old hash, which still works; the login goes on.
+void LogIn::rehash_if_needed(const domain::User& user, const std::string& password) const {
+  if (!hasher_.needs_rehash(user.password_hash)) return;
+  auto plain = domain::PlainPassword::parse(password);
+  if (!plain) return;  // a legacy password outside today's rules: keep it
+  auto fresh = hasher_.hash(*plain);
+  if (!fresh) return;
+  (void)users_.rehash_password(user.id, user.password_hash, *fresh);
 }
 
 shared::Result<bool> LogIn::credentials_match(const std::string& email, const std::string& password,

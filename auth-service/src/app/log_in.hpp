@@ -1,6 +1,7 @@
 #pragma once
 #include <string>
 
+#include "auth/app/login_throttling.hpp"
 #include "auth/app/session_issuer.hpp"
 #include "auth/domain/failed_login_throttle.hpp"
 #include "auth/domain/ports/password_hasher.hpp"
@@ -17,7 +18,6 @@ struct LogInCommand {
 };
 
 inline constexpr const char* kBadCredentials = "Incorrect email or password";
-inline constexpr const char* kTooManyAttempts = "Too many failed login attempts, try again later";
 
 // Exchanges credentials for a session (an access and a refresh token).
 // - kRateLimited (with retry_after) when the email or the client has too many
@@ -26,7 +26,8 @@ inline constexpr const char* kTooManyAttempts = "Too many failed login attempts,
 //   or a password bcrypt cannot take whole (> 72 bytes): always after one
 //   bcrypt-priced check, so all three look alike from outside. Each counts as
 //   a failure for the email and the client.
-// - On success the email's failure count is cleared.
+// - On success the email's failure count is cleared, and a hash made at
+//   another cost than BCRYPT_COST is replaced by one at that cost.
 class LogIn {
  public:
   LogIn(domain::UserRepository& users, domain::PasswordHasher& hasher,
@@ -37,6 +38,7 @@ class LogIn {
   [[nodiscard]] shared::Result<bool> credentials_match(const std::string& email,
                                                        const std::string& password,
                                                        std::optional<domain::User>& user) const;
+  void rehash_if_needed(const domain::User& user, const std::string& password) const;
 
   domain::UserRepository& users_;
   domain::PasswordHasher& hasher_;

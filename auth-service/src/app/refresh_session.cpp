@@ -19,9 +19,7 @@ RefreshSession::RefreshSession(domain::UserRepository& users, domain::SessionSto
 shared::Result<domain::Session> RefreshSession::execute(
     const RefreshSessionCommand& command) const {
   const auto& client = command.client_address;
-  if (const auto wait = throttle_.blocked_for({}, client)) {
-    return shared::Error::rate_limited(kTooManyAttempts, *wait);
-  }
+  if (auto refused = refused_by_limits(throttle_, {}, client)) return *refused;
   const auto hash = refresh_tokens_.hash(command.refresh_token);
 
   std::optional<domain::User> owner;
@@ -33,8 +31,8 @@ shared::Result<domain::Session> RefreshSession::execute(
     owner = std::move(found).value();
   }
   if (owner) {
-    if (const auto wait = throttle_.blocked_for(owner->email.value(), client)) {
-      return shared::Error::rate_limited(kTooManyAttempts, *wait);
+    if (auto refused = refused_by_limits(throttle_, owner->email.value(), client)) {
+      return *refused;
     }
   }
 
@@ -54,8 +52,8 @@ shared::Result<domain::Session> RefreshSession::execute(
 
 shared::Error RefreshSession::refuse(const std::optional<domain::User>& owner,
                                      const std::string& client) const {
-  throttle_.record_failure(owner ? owner->email.value() : std::string(), client);
-  return shared::Error::unauthenticated(kInvalidRefreshToken);
+  return counted_failure(throttle_, owner ? owner->email.value() : std::string(), client,
+                         shared::Error::unauthenticated(kInvalidRefreshToken));
 }
 
 }  // namespace auth::app

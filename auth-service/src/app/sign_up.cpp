@@ -2,11 +2,16 @@
 
 namespace auth::app {
 
-SignUp::SignUp(domain::UserRepository& users, domain::PasswordHasher& hasher)
-    : users_(users), hasher_(hasher) {}
+SignUp::SignUp(domain::UserRepository& users, domain::PasswordHasher& hasher,
+               domain::SignUpLimit& limit)
+    : users_(users), hasher_(hasher), limit_(limit) {}
 
 shared::Result<domain::User> SignUp::execute(const SignUpCommand& command) const {
   const auto& [email, password] = command.account;
+
+  auto wait = limit_.take(command.client_address);
+  if (!wait) return wait.error();
+  if (*wait) return shared::Error::rate_limited(kTooManySignUps, **wait);
 
   // Checked before hashing so a taken email costs no bcrypt; the repository's
   // unique index still decides races between concurrent sign-ups.

@@ -40,6 +40,9 @@ AuthConfig load_auth_config(const shared::config::Env& env) {
       count(env, "LOGIN_MAX_FAILURES_PER_CLIENT", 100, 1000000);
   config.login_limits.window = env.seconds("LOGIN_FAILURE_WINDOW", std::chrono::seconds(900),
                                            std::chrono::seconds(1), std::chrono::seconds(86400));
+  config.sign_up_limits.max_per_client = count(env, "SIGNUP_MAX_PER_CLIENT", 20, 1000000);
+  config.sign_up_limits.window = env.seconds("SIGNUP_WINDOW", std::chrono::seconds(3600),
+                                             std::chrono::seconds(1), std::chrono::seconds(86400));
   return config;
 }
 

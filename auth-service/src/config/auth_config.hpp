@@ -8,6 +8,7 @@
 #include <string>
 
 #include "auth/domain/failed_login_throttle.hpp"
+#include "auth/domain/sign_up_limit.hpp"
 #include "shared/config/env.hpp"
 #include "shared/log/logging.hpp"
 
@@ -25,6 +26,7 @@ struct AuthConfig {
   std::size_t hash_workers = 1;                    // HASH_WORKERS, default: cores
   std::size_t hash_queue_limit = 32;               // HASH_QUEUE_LIMIT
   domain::LoginLimits login_limits;                // LOGIN_MAX_FAILURES_PER_*, LOGIN_FAILURE_WINDOW
+  domain::SignUpLimits sign_up_limits;             // SIGNUP_MAX_PER_CLIENT, SIGNUP_WINDOW
 };
 
 AuthConfig load_auth_config(const shared::config::Env& env);

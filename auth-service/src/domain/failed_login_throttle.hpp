@@ -1,23 +1,22 @@
 #pragma once
-// Brute-force defence: failed logins are counted per email and per client
-// address in a sliding window; a key with `max` failures in the window is
-// blocked until its oldest failure leaves the window. A successful login
-// clears that email's failures (not the client's: one client guessing many
-// accounts stays visible).
+// Brute-force defence: failed logins are counted per canonical email and per
+// client (client_key.hpp) in AttemptCounters, so the limits hold across every
+// replica and restart. A key with `max` failures in its window is blocked
+// until the window ends. A successful login clears that email's failures
+// (not the client's: one client guessing many accounts stays visible).
 //
-// Memory is bounded: each key keeps at most `max` timestamps, stale keys are
-// swept, and at most kMaxTrackedKeys keys per kind are tracked (beyond that,
-// new keys go uncounted until a sweep frees room: failing open for one kind
-// of key is better than growing without bound under a spray of addresses).
+// An email that breaks the address rules cannot belong to an account, so it
+// counts for the client only: a spray of invented, arbitrarily long "emails"
+// adds no per-email rows.
 
 #include <chrono>
 #include <cstddef>
-#include <deque>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <unordered_map>
+#include <vector>
 
+#include "auth/domain/ports/attempt_counters.hpp"
+#include "shared/result.hpp"
 #include "shared/time/clock.hpp"
 
 namespace auth::domain {
@@ -30,31 +29,29 @@ struct LoginLimits {
 
 class FailedLoginThrottle {
  public:
-  static constexpr std::size_t kMaxTrackedKeys = 100000;
-
-  FailedLoginThrottle(LoginLimits limits, const shared::time::Clock& clock);
+  FailedLoginThrottle(AttemptCounters& counters, LoginLimits limits,
+                      const shared::time::Clock& clock);
 
   // How long until another attempt is allowed; nullopt when allowed now.
-  // An empty `email` is no account: only the client is checked or counted.
-  std::optional<std::chrono::seconds> blocked_for(const std::string& email,
-                                                  const std::string& client);
-  void record_failure(const std::string& email, const std::string& client);
-  void clear(const std::string& email);
+  // `email` as typed or canonical (it is canonicalised here); empty means no
+  // account, and only the client is checked or counted. `client` is the
+  // client's address.
+  shared::Result<std::optional<std::chrono::seconds>> blocked_for(const std::string& email,
+                                                                  const std::string& client);
+  shared::Result<void> record_failure(const std::string& email, const std::string& client);
+  shared::Result<void> clear(const std::string& email);
 
  private:
-  using TimePoint = std::chrono::system_clock::time_point;
-  using Failures = std::unordered_map<std::string, std::deque<TimePoint>>;
+  std::vector<AttemptKey> keys(const std::string& email, const std::string& client) const;
+  std::size_t max_for(AttemptKind kind) const;
 
-  std::optional<std::chrono::seconds> wait_for(Failures& failures, const std::string& key,
-                                               std::size_t max, TimePoint now);
-  void record(Failures& failures, const std::string& key, std::size_t max, TimePoint now);
-  void sweep(Failures& failures, TimePoint now);
-
+  AttemptCounters& counters_;
   const LoginLimits limits_;
   const shared::time::Clock& clock_;
-  std::mutex mutex_;
-  Failures by_email_;
-  Failures by_client_;
 };
+
+// Seconds until `ends`, rounded up (a client that waits exactly Retry-After
+// is let in), at least 1.
+std::chrono::seconds seconds_until(shared::time::Timestamp ends, shared::time::Timestamp now);
 
 }  // namespace auth::domain

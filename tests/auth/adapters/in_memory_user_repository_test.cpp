@@ -1,9 +1,11 @@
 // InMemoryUserRepository against the UserRepository contract suite.
 #include "auth/adapters/memory/in_memory_user_repository.hpp"
 
+#include "auth/adapters/memory/in_memory_attempt_counters.hpp"
 #include "auth/adapters/memory/in_memory_session_store.hpp"
 #include "shared/time/clock.hpp"
 
+#include "contract/attempt_counters_contract.hpp"
 #include "contract/session_store_contract.hpp"
 #include "contract/user_repository_contract.hpp"
 
@@ -33,5 +35,9 @@ class InMemorySessions final : public SessionStoreUnderTest {
 
 std::unique_ptr<SessionStoreUnderTest> make_session_store_under_test() {
   return std::make_unique<InMemorySessions>();
+}
+
+std::unique_ptr<auth::domain::AttemptCounters> make_attempt_counters_under_test() {
+  return std::make_unique<auth::adapters::memory::InMemoryAttemptCounters>();
 }
 }  // namespace auth_contract

@@ -5,10 +5,12 @@
 #include <catch2/catch.hpp>
 
 #include "auth/adapters/postgres/migrations.hpp"
+#include "auth/adapters/postgres/soci_attempt_counters.hpp"
 #include "auth/adapters/postgres/soci_session_store.hpp"
 #include "shared/db/migration_runner.hpp"
 #include "shared/time/clock.hpp"
 
+#include "contract/attempt_counters_contract.hpp"
 #include "contract/session_store_contract.hpp"
 #include "contract/user_repository_contract.hpp"
 #include "support/test_database.hpp"
@@ -57,6 +59,10 @@ class SociSessions final : public SessionStoreUnderTest {
 std::unique_ptr<SessionStoreUnderTest> make_session_store_under_test() {
   return std::make_unique<SociSessions>();
 }
+
+std::unique_ptr<auth::domain::AttemptCounters> make_attempt_counters_under_test() {
+  return std::make_unique<auth::adapters::postgres::SociAttemptCounters>(shared_pool());
+}
 }  // namespace auth_contract
 
 TEST_CASE("SociUserRepository finds rows written in another letter case",
@@ -84,4 +90,27 @@ TEST_CASE("SociUserRepository reports an unreachable database as kUnavailable",
   const auto result = users.find_by_email(auth_contract::email("a@example.com"));
   REQUIRE_FALSE(result.ok());
   CHECK(result.error().code == shared::ErrorCode::kUnavailable);
+}
+
+// Rows written before the canonical email (0003) by another tool, in another
+// letter case, become canonical and are found by their canonical form.
+TEST_CASE("migration 0003 makes stored emails canonical and keeps them unique",
+          "[integration][repository]") {
+  shared::db::ConnectionPool pool({test_support::create_test_database("auth_repo_0003"), 2});
+  const auto& all = auth::adapters::postgres::migrations();
+  const std::vector<shared::db::Migration> before(all.begin(), all.begin() + 2);
+  REQUIRE(shared::db::apply_migrations(pool, before).ok());
+  REQUIRE(pool.with_session([](soci::session& session) -> shared::Result<int> {
+    session << "INSERT INTO users (email, hashed_password) VALUES ('Mike@Example.COM', 'h')";
+    return 1;
+  }));
+  REQUIRE(shared::db::apply_migrations(pool, all).ok());
+  auth::adapters::postgres::SociUserRepository users(pool);
+  const auto found = users.find_by_email(auth_contract::email("MIKE@example.com"));
+  REQUIRE(found.ok());
+  REQUIRE(found->has_value());
+  CHECK((*found)->email.value() == "mike@example.com");
+  // The Kelvin sign lower-cases to k here and in PostgreSQL alike.
+  CHECK(users.add({auth_contract::email("mi\u212Ae@example.com"), "x"}).error().code ==
+        shared::ErrorCode::kAlreadyExists);
 }

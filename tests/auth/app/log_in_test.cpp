@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "auth/adapters/memory/in_memory_attempt_counters.hpp"
 #include "auth/adapters/memory/in_memory_session_store.hpp"
 #include "auth/adapters/memory/in_memory_user_repository.hpp"
 #include "auth/app/commands.hpp"
@@ -21,11 +22,13 @@ struct Fixture {
   auth::testing::FakeRefreshTokenGenerator refresh_tokens;
   auth::adapters::memory::InMemorySessionStore store{users, clock};
   auth::app::SessionIssuer issuer{tokens, refresh_tokens, store, clock, 3600s};
-  auth::domain::FailedLoginThrottle throttle{{3, 5, 60s}, clock};
+  auth::adapters::memory::InMemoryAttemptCounters counters;
+  auth::domain::FailedLoginThrottle throttle{counters, {3, 5, 60s}, clock};
+  auth::domain::SignUpLimit sign_up_limit{counters, {}, clock};
   LogIn log_in{users, hasher, issuer, throttle};
 
   Fixture() {
-    REQUIRE(auth::app::SignUp(users, hasher)
+    REQUIRE(auth::app::SignUp(users, hasher, sign_up_limit)
                 .execute(auth::testing::sign_up_command("ada@example.com", "correct horse"))
                 .ok());
   }
@@ -66,7 +69,7 @@ TEST_CASE("wrong password and unknown email look alike and both cost one check",
 TEST_CASE("a password longer than 72 bytes never logs in, even if its prefix matches",
           "[unit][login]") {
   Fixture f;
-  REQUIRE(auth::app::SignUp(f.users, f.hasher)
+  REQUIRE(auth::app::SignUp(f.users, f.hasher, f.sign_up_limit)
               .execute(auth::testing::sign_up_command("long@example.com", std::string(72, 'p')))
               .ok());
   require_bad_credentials(f.attempt("long@example.com", std::string(73, 'p')));
@@ -104,4 +107,18 @@ TEST_CASE("a successful login clears the email's failures", "[unit][login]") {
   require_bad_credentials(f.attempt("ada@example.com", "nope nope", "c4"));
   require_bad_credentials(f.attempt("ada@example.com", "nope nope", "c5"));
   CHECK(f.attempt("ada@example.com", "correct horse", "c6").ok());
+}
+
+TEST_CASE("a login that matched a hash of another cost replaces it, once", "[unit][login]") {
+  Fixture f;
+  const auto user = f.users.find_by_email(auth::domain::Email::parse("ada@example.com").value());
+  REQUIRE(user.ok());
+  f.users.set_password_hash((*user)->id, "old$correct horse");
+  const int hashes = f.hasher.hashes;
+  REQUIRE(f.attempt("ada@example.com", "correct horse").ok());
+  CHECK(f.hasher.hashes == hashes + 1);
+  const auto after = f.users.find_by_id((*user)->id);
+  CHECK((*after)->password_hash == "fake$correct horse");
+  REQUIRE(f.attempt("ada@example.com", "correct horse").ok());
+  CHECK(f.hasher.hashes == hashes + 1);  // nothing more to migrate
 }

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "auth/adapters/memory/in_memory_attempt_counters.hpp"
 #include "auth/adapters/memory/in_memory_session_store.hpp"
 #include "auth/adapters/memory/in_memory_user_repository.hpp"
 #include "auth/app/change_password.hpp"
@@ -32,12 +33,14 @@ struct SessionWorld {
   FakeTokenIssuer tokens{clock, &verifier};
   FakeRefreshTokenGenerator refresh_tokens;
   adapters::memory::InMemorySessionStore store{users, clock};
-  domain::FailedLoginThrottle throttle{{3, 5, std::chrono::seconds(60)}, clock};
+  adapters::memory::InMemoryAttemptCounters counters;
+  domain::FailedLoginThrottle throttle{counters, {3, 5, std::chrono::seconds(60)}, clock};
+  domain::SignUpLimit sign_up_limit{counters, {}, clock};
   app::LocalRevocations revocations{store, clock, kGrace};
   app::SessionIssuer issuer{tokens, refresh_tokens, store, clock, kRefreshLifetime};
   app::Authenticate authenticate{verifier, revocations};
   app::ConfirmPassword confirm{authenticate, users, hasher, throttle};
-  app::SignUp sign_up{users, hasher};
+  app::SignUp sign_up{users, hasher, sign_up_limit};
   app::LogIn log_in{users, hasher, issuer, throttle};
   app::GetCurrentUser me{authenticate, users};
   app::RefreshSession refresh{users, store, refresh_tokens, issuer, throttle, revocations, clock};

@@ -19,6 +19,8 @@ test::ServiceProcess::Environment base_environment(const std::string& database_u
           {"HTTP_THREADS", "4"},
           {"HASH_WORKERS", "2"},
           {"DB_POOL_SIZE", "4"},
+          // Tests sign up many users from loopback; the limit has its own test.
+          {"SIGNUP_MAX_PER_CLIENT", "1000000"},
           {"SERVICE_JWT_SECRET", kServiceSecret}};
 }
 

@@ -156,3 +156,17 @@ TEST_CASE(
         service.login("u9@example.com", "wrong", {{"X-Forwarded-For", "198.51.100.7"}}));
   }
 }
+
+TEST_CASE("a login re-hashes a password stored at another cost, and it still logs in",
+          "[integration][login]") {
+  AuthService service;  // BCRYPT_COST=10
+  const std::string cost12 = auth::testing::python_bcrypt_hash("cost twelve!", 12);
+  service.sql("INSERT INTO users (email, hashed_password) VALUES ('old@example.com', '" + cost12 +
+              "')");
+  REQUIRE(service.login("old@example.com", "cost twelve!").status == 200);
+  const std::string stored =
+      service.sql_text("SELECT hashed_password FROM users WHERE email = 'old@example.com'");
+  CHECK(stored.rfind("$2b$10$", 0) == 0);
+  CHECK(service.login("old@example.com", "cost twelve!").status == 200);
+  require_bad_credentials(service.login("old@example.com", "cost twelve?"));
+}

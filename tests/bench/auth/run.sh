@@ -2,7 +2,11 @@
 # auth-service benchmark: prints numbers, asserts nothing.
 #   1. logins per second at BCRYPT_COST=12, beside this machine's bcrypt limit
 #      (cores ÷ one bcrypt check's time, measured in the same run);
-#   2. GET /auth/verify requests per second and p99 latency (wrk).
+#   2. GET /auth/verify requests per second and p99 latency (wrk);
+#   3. what one failed login costs (median of 15, one at a time) for a known
+#      email, a known email whose hash was made at cost 10, and an unknown
+#      email, side by side; then the cost-10 account again after one
+#      successful login re-hashed it at cost 12.
 #
 # Usage: tests/bench/auth/run.sh [path/to/auth-service [path/to/auth_bcrypt_check_time]]
 #   Without paths it builds the `release` preset's targets.
@@ -47,7 +51,8 @@ port=$(free_port)
 env -i PATH="$PATH" DATABASE_URL="postgresql://postgres@127.0.0.1:$pg_port/postgres" \
   JWT_SECRET="$secret" SERVICE_JWT_SECRET="$(random_hex 32)" AUTH_PORT="$port" \
   BCRYPT_COST=12 LOG_LEVEL=warn \
-  LOGIN_MAX_FAILURES_PER_CLIENT=1000000 HASH_QUEUE_LIMIT=1000 \
+  LOGIN_MAX_FAILURES_PER_CLIENT=1000000 LOGIN_MAX_FAILURES_PER_EMAIL=1000000 \
+  SIGNUP_MAX_PER_CLIENT=1000000 HASH_QUEUE_LIMIT=1000 \
   "$service_bin" >"$pg_dir/service.log" 2>&1 &
 service_pid=$!
 wait_for_url "http://127.0.0.1:$port/healthz" 20 ||
@@ -75,10 +80,31 @@ verify_rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$verify_out")
 verify_p99=$(awk '$1 == "99%" { print $2 }' <<<"$verify_out")
 verify_errors=$(grep -E "Non-2xx|Socket errors" <<<"$verify_out" || true)
 
+# median_ms <email>: the median time of 15 wrong-password logins, in ms.
+median_ms() {
+  local i
+  for i in $(seq 15); do
+    curl -s -o /dev/null -w '%{time_total}\n' -X POST "$base/auth/login" \
+      -H 'Content-Type: application/json' -d "{\"email\":\"$1\",\"password\":\"wrong $i\"}"
+  done | sort -n | awk '{ t[NR] = $1 } END { printf "%.0f", t[int((NR + 1) / 2)] * 1000 }'
+}
+say "failed logins: known, known at cost 10, unknown"
+old_hash=$(/usr/bin/python3 -c 'import bcrypt; print(bcrypt.hashpw(b"old password 1", bcrypt.gensalt(10)).decode())')
+"$(pg_bin)/psql" -qX -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres \
+  -c "INSERT INTO users (email, hashed_password) VALUES ('old@example.com', '$old_hash')"
+known_ms=$(median_ms bench@example.com)
+old_ms=$(median_ms old@example.com)
+unknown_ms=$(median_ms nobody@example.com)
+curl -fs -o /dev/null -X POST "$base/auth/login" -H 'Content-Type: application/json' \
+  -d '{"email":"old@example.com","password":"old password 1"}'
+rehashed_ms=$(median_ms old@example.com)
+
 cat <<REPORT
 auth-service benchmark ($cores cores, $(date -u +%Y-%m-%dT%H:%M:%SZ))
   bcrypt check, cost 12:        ${check_ms} ms
   bcrypt limit (cores / check): ${limit} logins/s
   logins, cost 12:              ${login_rps} logins/s ${login_errors:+($login_errors)}
   /auth/verify:                 ${verify_rps} req/s, p99 ${verify_p99} ${verify_errors:+($verify_errors)}
+  failed login, median of 15:   known ${known_ms} ms, known at cost 10 ${old_ms} ms, unknown ${unknown_ms} ms
+  the cost-10 account after one successful login (re-hashed at 12): ${rehashed_ms} ms
 REPORT

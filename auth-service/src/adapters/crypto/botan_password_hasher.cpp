@@ -41,6 +41,15 @@ bool BotanPasswordHasher::matches(std::string_view password, const std::string& 
   }
 }
 
+// "$2b$12$<53 characters>": the cost is the two digits after the second '$'.
+bool BotanPasswordHasher::needs_rehash(const std::string& hash) const {
+  if (hash.size() < 7 || hash[0] != '$' || hash[3] != '$' || hash[6] != '$') return false;
+  const char tens = hash[4];
+  const char ones = hash[5];
+  if (tens < '0' || tens > '9' || ones < '0' || ones > '9') return false;
+  return (tens - '0') * 10 + (ones - '0') != cost_;
+}
+
 void BotanPasswordHasher::spend_equivalent_effort(std::string_view password) {
   static_cast<void>(Botan::check_bcrypt(std::string(password), dummy_hash_));
 }

@@ -23,6 +23,7 @@ class BotanPasswordHasher final : public domain::PasswordHasher {
 
   shared::Result<std::string> hash(const domain::PlainPassword& password) override;
   bool matches(std::string_view password, const std::string& hash) override;
+  bool needs_rehash(const std::string& hash) const override;
   void spend_equivalent_effort(std::string_view password) override;
 
  private:

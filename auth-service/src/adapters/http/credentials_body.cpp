@@ -72,7 +72,7 @@ shared::Result<app::SignUpCommand> sign_up_command(const shared::http::Request& 
   if (!credentials) return credentials.error();
   auto account = domain::NewAccount::from(credentials->login, credentials->password);
   if (!account) return in_body(account.error());
-  return app::SignUpCommand{std::move(account).value()};
+  return app::SignUpCommand{std::move(account).value(), request.client_address};
 }
 
 shared::Result<app::LogInCommand> log_in_command(const shared::http::Request& request) {

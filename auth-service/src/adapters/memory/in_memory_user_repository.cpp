@@ -42,6 +42,16 @@ void InMemoryUserRepository::remove(const std::string& id) {
   by_id_.erase(id);
 }
 
+shared::Result<bool> InMemoryUserRepository::rehash_password(const std::string& id,
+                                                             const std::string& old_hash,
+                                                             const std::string& new_hash) {
+  std::lock_guard lock(mutex_);
+  const auto found = by_id_.find(id);
+  if (found == by_id_.end() || found->second.password_hash != old_hash) return false;
+  found->second.password_hash = new_hash;
+  return true;
+}
+
 void InMemoryUserRepository::set_password_hash(const std::string& id, std::string hash) {
   std::lock_guard lock(mutex_);
   const auto found = by_id_.find(id);

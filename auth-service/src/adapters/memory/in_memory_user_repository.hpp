@@ -18,6 +18,8 @@ class InMemoryUserRepository final : public domain::UserRepository {
   shared::Result<domain::User> add(const domain::NewUser& user) override;
   shared::Result<std::optional<domain::User>> find_by_email(const domain::Email& email) override;
   shared::Result<std::optional<domain::User>> find_by_id(const std::string& id) override;
+  shared::Result<bool> rehash_password(const std::string& id, const std::string& old_hash,
+                                       const std::string& new_hash) override;
 
   // Test helper: forgets a user, as if deleted by an administrator.
   void remove(const std::string& id);

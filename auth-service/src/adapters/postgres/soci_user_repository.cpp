@@ -71,4 +71,21 @@ shared::Result<MaybeUser> SociUserRepository::find_by_id(const std::string& id) 
   return find(pool_, "auth.users.by_id", internal::kFindByIdSql, id);
 }
 
+// Repeatable: the second attempt finds the new hash and changes nothing.
+shared::Result<bool> SociUserRepository::rehash_password(const std::string& id,
+                                                         const std::string& old_hash,
+                                                         const std::string& new_hash) {
+  if (!shared::text::parse_uuid(id)) return false;
+  return pool_.with_session([&](soci::session& session) -> shared::Result<bool> {
+    std::string user_id = id;
+    std::string expected = old_hash;
+    std::string replacement = new_hash;
+    soci::statement statement = shared::db::one_time_statement(
+        session, internal::kRehashSql, soci::use(replacement, "new_hash"), soci::use(user_id, "id"),
+        soci::use(expected, "old_hash"));
+    statement.execute(true);
+    return statement.get_affected_rows() == 1;
+  });
+}
+
 }  // namespace auth::adapters::postgres

@@ -25,6 +25,11 @@ class PasswordHasher {
   // Costs what matches() costs and proves nothing: run for an unknown email
   // so the response time does not reveal which emails exist.
   virtual void spend_equivalent_effort(std::string_view password) = 0;
+
+  // Whether `hash` was made at another cost than new hashes are (BCRYPT_COST
+  // changed, or it was imported from passlib): a login that matched it
+  // should replace it, so every account costs the same to check.
+  virtual bool needs_rehash(const std::string& hash) const = 0;
 };
 
 }  // namespace auth::domain

@@ -30,6 +30,13 @@ class UserRepository {
   // nullopt when no user has this id, including when `id` is not a UUID at
   // all (a token's `sub` is whatever the token says).
   virtual shared::Result<std::optional<User>> find_by_id(const std::string& id) = 0;
+
+  // Replaces a user's hash with the same password's at another cost, only
+  // while the stored hash is still `old_hash` (a password changed meanwhile
+  // wins). Nothing else changes: not updated_at, no session. True when it
+  // replaced it.
+  virtual shared::Result<bool> rehash_password(const std::string& id, const std::string& old_hash,
+                                               const std::string& new_hash) = 0;
 };
 
 }  // namespace auth::domain
